@@ -1,0 +1,402 @@
+"""Agreements, the initiatives they serve, and the evidence behind every record."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from agreements.records import (
+    CuratedRecord,
+    DatePrecision,
+    PartialDate,
+    kind_constraint,
+    partial_date_constraints,
+    precision_field,
+)
+
+
+class Theme(models.Model):
+    """An editorial subject agreements are tagged with (artificial intelligence, startups...)."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InitiativeKind(models.TextChoices):
+    STRATEGY = "strategy", _("Strategy")
+    PROGRAMME = "programme", _("Programme")
+    NETWORK = "network", _("Network")
+    HUB = "hub", _("Hub")
+    INFRASTRUCTURE = "infrastructure", _("Infrastructure")
+    INSTITUTION = "institution", _("Institution")
+    OTHER = "other", _("Other")
+
+
+class Initiative(CuratedRecord):
+    """A national programme or institution agreements serve (Digital Morocco 2030, Jazari...)."""
+
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=InitiativeKind.choices)
+    description = models.TextField(_("description"), blank=True)
+    lead = models.ForeignKey(
+        "partners.Organization",
+        verbose_name=_("lead organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_initiatives",
+    )
+    partners = models.ManyToManyField(
+        "partners.Organization",
+        verbose_name=_("partner organizations"),
+        blank=True,
+        related_name="partner_initiatives",
+    )
+    launched_on = models.DateField(_("launched on"), null=True, blank=True)
+    launched_on_precision = precision_field(_("launch date precision"))
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent initiative"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["slug"]
+        constraints = [
+            CuratedRecord.status_constraint("initiative"),
+            kind_constraint("initiative", InitiativeKind),
+            *partial_date_constraints("initiative", "launched_on", "launched_on_precision"),
+            models.CheckConstraint(
+                condition=~Q(parent=F("id")), name="initiative_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def launched_partial(self) -> PartialDate:
+        return PartialDate.from_stored(self.launched_on, self.launched_on_precision)
+
+
+class AgreementKind(models.TextChoices):
+    MOU = "mou", _("Memorandum of understanding")
+    PROTOCOL = "protocol", _("Protocol agreement")
+    AGREEMENT = "agreement", _("Agreement")
+    DECLARATION_OF_INTENT = "declaration_of_intent", _("Declaration of intent")
+    OTHER = "other", _("Other")
+
+
+class AgreementQuerySet(models.QuerySet):
+    def published(self) -> AgreementQuerySet:
+        return self.filter(status="published")
+
+    def with_partner(self, slug: str) -> AgreementQuerySet:
+        return self.filter(parties__organization__slug=slug).distinct()
+
+    def signed_between(self, start, end) -> AgreementQuerySet:
+        return self.filter(signed_on__gte=start, signed_on__lte=end)
+
+
+class Agreement(CuratedRecord):
+    """A signed instrument: memorandum, protocol, declaration of intent..."""
+
+    title = models.CharField(_("title"), max_length=400)
+    kind = models.CharField(_("kind"), max_length=24, choices=AgreementKind.choices)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_on_precision = precision_field(_("signing date precision"))
+    place_city = models.CharField(_("city"), max_length=120, blank=True)
+    place_country = CountryField(_("country"), blank=True)
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("signed at event"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agreements",
+    )
+    duration_months = models.PositiveSmallIntegerField(
+        _("duration in months"), null=True, blank=True
+    )
+    renews = models.ForeignKey(
+        "self",
+        verbose_name=_("renews or extends"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="renewed_by",
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="agreements"
+    )
+    initiatives = models.ManyToManyField(
+        Initiative, verbose_name=_("initiatives"), blank=True, related_name="agreements"
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    objectives = models.TextField(_("objectives"), blank=True)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        ordering = [F("signed_on").desc(nulls_last=True), "id"]
+        constraints = [
+            CuratedRecord.status_constraint("agreement"),
+            kind_constraint("agreement", AgreementKind),
+            *partial_date_constraints("agreement", "signed_on", "signed_on_precision"),
+            models.CheckConstraint(
+                condition=Q(duration_months__isnull=True) | Q(duration_months__gt=0),
+                name="agreement_duration_positive",
+            ),
+            models.CheckConstraint(condition=~Q(renews=F("id")), name="agreement_not_own_renewal"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def signed_partial(self) -> PartialDate:
+        return PartialDate.from_stored(self.signed_on, self.signed_on_precision)
+
+    @property
+    def expires_partial(self) -> PartialDate:
+        """Signing date plus duration, at the signing date's precision (never finer)."""
+        signed = self.signed_partial
+        if self.duration_months is None or signed.precision in (
+            DatePrecision.UNKNOWN,
+            DatePrecision.YEAR,
+        ):
+            return PartialDate()
+        months = signed.year * 12 + (signed.month - 1) + self.duration_months
+        year, month = divmod(months, 12)
+        if signed.day is None:
+            return PartialDate(year, month + 1)
+        # A day that does not exist in the target month rolls back to its last day.
+        for day in (signed.day, 30, 29, 28):
+            try:
+                return PartialDate(year, month + 1, day)
+            except ValueError:
+                continue
+        raise AssertionError("unreachable")
+
+
+class AgreementParty(models.Model):
+    """An organization bound by an agreement."""
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="parties"
+    )
+    organization = models.ForeignKey(
+        "partners.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="agreement_parties",
+    )
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["agreement", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "organization"], name="agreement_party_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organization)
+
+
+class Signatory(models.Model):
+    """A signing act: who signed, for which party, under the title the source prints."""
+
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("agreement"),
+        on_delete=models.CASCADE,
+        related_name="signatories",
+    )
+    person = models.ForeignKey(
+        "partners.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="signatures",
+    )
+    organization = models.ForeignKey(
+        "partners.Organization",
+        verbose_name=_("signed for"),
+        on_delete=models.PROTECT,
+        related_name="signatures",
+        help_text=_("Must be one of the agreement's parties."),
+    )
+    title = models.CharField(
+        _("title at signing"),
+        max_length=300,
+        blank=True,
+        help_text=_("As the source prints it; office-holders change."),
+    )
+    position = models.ForeignKey(
+        "partners.Position",
+        verbose_name=_("position"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signatures",
+    )
+
+    class Meta:
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        ordering = ["agreement", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "person"], name="signatory_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.organization})"
+
+
+class Attendee(models.Model):
+    """A person who witnessed a signing without signing."""
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="attendees"
+    )
+    person = models.ForeignKey(
+        "partners.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="attendances",
+    )
+    organization = models.ForeignKey(
+        "partners.Organization",
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attendances",
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    position = models.ForeignKey(
+        "partners.Position",
+        verbose_name=_("position"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attendances",
+    )
+
+    class Meta:
+        verbose_name = _("attendee")
+        verbose_name_plural = _("attendees")
+        ordering = ["agreement", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "person"], name="attendee_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class SourceDocument(models.Model):
+    """A published text the record relies on, stored in full so every quote can be checked."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=500)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, default="ar", help_text=_("ISO 639-1 code")
+    )
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    published_on_precision = precision_field(_("publication date precision"))
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    file_name = models.CharField(_("original file name"), max_length=200, unique=True)
+    text = models.TextField(_("full text"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+        ordering = ["file_name"]
+        constraints = [
+            *partial_date_constraints("source", "published_on", "published_on_precision"),
+            models.CheckConstraint(condition=~Q(text=""), name="source_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Citation(models.Model):
+    """A verbatim passage of a source that supports a record, and the fields it backs."""
+
+    source = models.ForeignKey(
+        SourceDocument,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        related_name="citations",
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    quote = models.TextField(_("quote"))
+    fields = models.JSONField(
+        _("fields backed"),
+        default=list,
+        blank=True,
+        help_text=_("Names of the record's fields this passage supports."),
+    )
+
+    class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        ordering = ["content_type", "object_id", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record_idx")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(quote=""), name="citation_quote_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.quote[:60]}"
+
+
+class SeedSnapshot(models.Model):
+    """The values `load_seeds` last wrote to a record, to tell an editor's change from a seed's.
+
+    On a re-run, a field whose current value still equals the snapshot takes the seed's new
+    value; a field that differs from it was changed by an editor and is kept.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    values = models.JSONField(default=dict)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("seed snapshot")
+        verbose_name_plural = _("seed snapshots")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="seed_snapshot_unique"
+            ),
+        ]

@@ -1,0 +1,116 @@
+"""Events: fairs, summits, assemblies and meetings where agreements are signed or discussed."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from agreements.records import (
+    CuratedRecord,
+    PartialDate,
+    kind_constraint,
+    padding_constraints,
+    partial_date_constraints,
+    precision_field,
+)
+
+
+class EventKind(models.TextChoices):
+    TRADE_FAIR = "trade_fair", _("Trade fair")
+    SUMMIT = "summit", _("Summit")
+    GENERAL_ASSEMBLY = "general_assembly", _("General assembly")
+    NATIONAL_CONFERENCE = "national_conference", _("National conference")
+    FORUM = "forum", _("Forum")
+    BILATERAL_MEETING = "bilateral_meeting", _("Bilateral meeting")
+    PARLIAMENTARY_SESSION = "parliamentary_session", _("Parliamentary session")
+    LAUNCH = "launch", _("Launch")
+    OTHER = "other", _("Other")
+
+
+class Event(CuratedRecord):
+    """Something that happened at a place over a period: a fair, a summit, a meeting."""
+
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    date_precision = precision_field(_("date precision"))
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = CountryField(_("country"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("held on the sidelines of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    description = models.TextField(_("description"), blank=True)
+    organizations = models.ManyToManyField(
+        "partners.Organization",
+        verbose_name=_("organizations involved"),
+        blank=True,
+        related_name="events",
+    )
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = [F("start_date").desc(nulls_last=True), "slug"]
+        constraints = [
+            CuratedRecord.status_constraint("event"),
+            kind_constraint("event", EventKind),
+            *partial_date_constraints("event", "start_date", "date_precision"),
+            *padding_constraints("event", "end_date", "date_precision"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=False, end_date__gte=F("start_date")),
+                name="event_end_not_before_start",
+            ),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="event_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def start_partial(self) -> PartialDate:
+        return PartialDate.from_stored(self.start_date, self.date_precision)
+
+    @property
+    def end_partial(self) -> PartialDate:
+        return PartialDate.from_stored(self.end_date, self.date_precision)
+
+
+class EventParticipant(models.Model):
+    """A person who took part in an event, in a role the source describes."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="participants"
+    )
+    person = models.ForeignKey(
+        "partners.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="event_participations",
+    )
+    organization = models.ForeignKey(
+        "partners.Organization",
+        verbose_name=_("on behalf of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="event_participations",
+    )
+    role = models.CharField(_("role"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["event", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="event_participant_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} @ {self.event}"
