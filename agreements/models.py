@@ -83,9 +83,7 @@ class Initiative(CuratedRecord):
             CuratedRecord.status_constraint("initiative"),
             kind_constraint("initiative", InitiativeKind),
             *partial_date_constraints("initiative", "launched_on", "launched_on_precision"),
-            models.CheckConstraint(
-                condition=~Q(parent=F("id")), name="initiative_not_own_parent"
-            ),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="initiative_not_own_parent"),
         ]
 
     def __str__(self) -> str:
@@ -400,3 +398,6 @@ class SeedSnapshot(models.Model):
                 fields=["content_type", "object_id"], name="seed_snapshot_unique"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} #{self.object_id}"

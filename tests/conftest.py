@@ -45,7 +45,11 @@ MINIMAL_SEEDS: dict[str, list] = {
         },
         {
             "slug": "industry-ministry",
-            "name": {"ar": "وزارة الصناعة والتجارة", "fr": "Ministère de l'Industrie", "en": "Ministry of Industry"},
+            "name": {
+                "ar": "وزارة الصناعة والتجارة",
+                "fr": "Ministère de l'Industrie",
+                "en": "Ministry of Industry",
+            },
             "kind": "ministry",
             "country": "MA",
             "citations": [{"source": "test-article", "quote": "وزير الصناعة والتجارة"}],
@@ -54,14 +58,20 @@ MINIMAL_SEEDS: dict[str, list] = {
     "people.yaml": [
         {
             "slug": "amal",
-            "name": {"ar": "أمل الفلاح السغروشني", "fr": "Amal El Fallah Seghrouchni", "en": "Amal El Fallah Seghrouchni"},
+            "name": {
+                "ar": "أمل الفلاح السغروشني",
+                "fr": "Amal El Fallah Seghrouchni",
+                "en": "Amal El Fallah Seghrouchni",
+            },
             "citations": [{"source": "test-article", "quote": "الوزيرة أمل الفلاح السغروشني"}],
             "positions": [
                 {
                     "slug": "amal-minister",
                     "title": {"ar": "الوزيرة", "fr": "Ministre", "en": "Minister"},
                     "organization": "ministry",
-                    "citations": [{"source": "test-article", "quote": "الوزيرة أمل الفلاح السغروشني"}],
+                    "citations": [
+                        {"source": "test-article", "quote": "الوزيرة أمل الفلاح السغروشني"}
+                    ],
                 }
             ],
         },
@@ -89,19 +99,36 @@ MINIMAL_SEEDS: dict[str, list] = {
             "themes": ["ai"],
             "parties": ["ministry", "mistral"],
             "signatories": [
-                {"person": "amal", "organization": "ministry", "title": {"ar": "الوزيرة"}, "position": "amal-minister"},
+                {
+                    "person": "amal",
+                    "organization": "ministry",
+                    "title": {"ar": "الوزيرة"},
+                    "position": "amal-minister",
+                },
                 {"person": "arthur", "organization": "mistral"},
             ],
             "attendees": [
-                {"person": "ryad", "organization": "industry-ministry", "title": {"ar": "وزير الصناعة والتجارة"}},
+                {
+                    "person": "ryad",
+                    "organization": "industry-ministry",
+                    "title": {"ar": "وزير الصناعة والتجارة"},
+                },
             ],
             "citations": [
-                {"source": "test-article", "quote": "يوم الجمعة 12 شتنبر 2025 بالرباط", "fields": ["signed_on", "place"]},
-                {"source": "test-article", "quote": "وتمتد المذكرة لمدة عامين", "fields": ["duration_months"]},
+                {
+                    "source": "test-article",
+                    "quote": "يوم الجمعة 12 شتنبر 2025 بالرباط",
+                    "fields": ["signed_on", "place"],
+                },
+                {
+                    "source": "test-article",
+                    "quote": "وتمتد المذكرة لمدة عامين",
+                    "fields": ["duration_months"],
+                },
             ],
         }
     ],
-}  # fmt: skip
+}
 
 
 class SeedFolder:

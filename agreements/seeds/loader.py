@@ -23,6 +23,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
+from django.utils import translation
 
 from agreements.models import (
     Agreement,
@@ -52,7 +53,9 @@ class Conflict:
     seed: Any
 
     def __str__(self) -> str:
-        return f"{self.kind} '{self.slug}', {self.field}: kept {self.kept!r} (seed says {self.seed!r})"
+        return (
+            f"{self.kind} '{self.slug}', {self.field}: kept {self.kept!r} (seed says {self.seed!r})"
+        )
 
 
 @dataclass
@@ -65,7 +68,9 @@ class LoadReport:
 
     @property
     def changed_anything(self) -> bool:
-        return bool(sum(self.created.values()) or sum(self.updated.values()) or self.citations_created)
+        return bool(
+            sum(self.created.values()) or sum(self.updated.values()) or self.citations_created
+        )
 
 
 def _jsonable(value: Any) -> Any:
@@ -121,7 +126,7 @@ class _Loader:
                 obj = model(slug=slug, **values)
                 self._clean(obj, where, slug)
                 obj.save()
-                for name, (collection, seed_value) in collections.items():
+                for _name, (collection, seed_value) in collections.items():
                     collection.write(obj, seed_value)
                 snapshot = {k: _jsonable(v) for k, v in values.items()}
                 snapshot.update({f"@{k}": v for k, (_c, v) in collections.items()})
@@ -191,7 +196,10 @@ class _Loader:
         try:
             obj.full_clean(validate_unique=False)
         except ValidationError as exc:
-            field_name, messages = next(iter(exc.message_dict.items()))
+            # The loader speaks English to whoever runs it, Django's messages included.
+            with translation.override("en"):
+                field_name, messages = next(iter(exc.message_dict.items()))
+                messages = [str(m) for m in messages]
             raise SeedError(
                 " ".join(str(m) for m in messages),
                 file=where["file"], line=where["line"],
@@ -227,7 +235,9 @@ class _Loader:
     def run(self) -> LoadReport:
         records = self.seed_set.records
         for seed in records["source"]:
-            self.upsert(kind="source", model=SourceDocument, seed=seed, slug=seed.slug, values=seed.values)
+            self.upsert(
+                kind="source", model=SourceDocument, seed=seed, slug=seed.slug, values=seed.values
+            )
         for seed in records["theme"]:
             self.upsert(kind="theme", model=Theme, seed=seed, slug=seed.slug, values=seed.values)
         for seed in _parents_first(records["organization"], "parent"):
@@ -268,7 +278,9 @@ class _Loader:
             values = {k: v for k, v in seed.values.items() if k != "parent"}
             values["parent_id"] = self.id_of("event", seed.values["parent"])
             values["status"] = PublicationStatus.PUBLISHED
-            organizations = sorted(self.ids["organization"][s] for s in seed.children["organizations"])
+            organizations = sorted(
+                self.ids["organization"][s] for s in seed.children["organizations"]
+            )
             participants = sorted(
                 (
                     {
@@ -297,7 +309,10 @@ class _Loader:
                 "parties": (
                     _rows("parties", AgreementParty, "agreement"),
                     sorted(
-                        ({"organization_id": self.ids["organization"][s]} for s in children["parties"]),
+                        (
+                            {"organization_id": self.ids["organization"][s]}
+                            for s in children["parties"]
+                        ),
                         key=lambda row: row["organization_id"],
                     ),
                 ),
@@ -309,7 +324,10 @@ class _Loader:
                     _rows("attendees", Attendee, "agreement"),
                     self._signing_rows(children["attendees"]),
                 ),
-                "themes": (_m2m("themes"), sorted(self.ids["theme"][s] for s in children["themes"])),
+                "themes": (
+                    _m2m("themes"),
+                    sorted(self.ids["theme"][s] for s in children["themes"]),
+                ),
                 "initiatives": (
                     _m2m("initiatives"),
                     sorted(self.ids["initiative"][s] for s in children["initiatives"]),
@@ -355,7 +373,8 @@ def _rows(related_name: str, model: type[models.Model], owner: str) -> _Collecti
             data = {
                 f.attname: getattr(row, f.attname)
                 for f in model._meta.concrete_fields
-                if f.attname not in ("id", f"{owner}_id") and not _is_untranslated_original(model, f)
+                if f.attname not in ("id", f"{owner}_id")
+                and not _is_untranslated_original(model, f)
             }
             columns = columns or list(data)
             result.append(data)

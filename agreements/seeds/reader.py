@@ -142,7 +142,9 @@ class _Record:
         allowed = set(required) | set(optional) | {LINE_KEY}
         for key in self.data:
             if key not in allowed:
-                raise self.error(str(key), f"unknown field; allowed: {', '.join(sorted(allowed - {LINE_KEY}))}")
+                raise self.error(
+                    str(key), f"unknown field; allowed: {', '.join(sorted(allowed - {LINE_KEY}))}"
+                )
         for key in required:
             if key not in self.data or self.data[key] is None:
                 raise self.error(key, "is required")
@@ -195,7 +197,9 @@ class _Record:
             if lang_key == LINE_KEY:
                 continue
             if lang_key not in LANGUAGES:
-                raise self.error(f"{key}.{lang_key}", f"unknown language; use {', '.join(LANGUAGES)}")
+                raise self.error(
+                    f"{key}.{lang_key}", f"unknown language; use {', '.join(LANGUAGES)}"
+                )
             if not isinstance(text, str):
                 raise self.error(f"{key}.{lang_key}", "must be text")
         for lang in LANGUAGES:
@@ -240,7 +244,10 @@ class _Record:
             return []
         if not isinstance(value, list):
             raise self.error(key, "must be a list")
-        return [_Record(self.file, item, i, f"{self.label} > {key}[{i + 1}]") for i, item in enumerate(value)]
+        return [
+            _Record(self.file, item, i, f"{self.label} > {key}[{i + 1}]")
+            for i, item in enumerate(value)
+        ]
 
     def citations(
         self, allowed_fields: Iterable[str], source_texts: dict[str, str]
@@ -256,10 +263,14 @@ class _Record:
                 raise self.error(where, "must be a mapping {source, quote, fields}")
             unknown = set(entry) - {"source", "quote", "fields", LINE_KEY}
             if unknown:
-                raise self.error(f"{where}.{sorted(unknown)[0]}", "unknown field; allowed: source, quote, fields")
+                raise self.error(
+                    f"{where}.{sorted(unknown)[0]}", "unknown field; allowed: source, quote, fields"
+                )
             source = entry.get("source")
             if source not in source_texts:
-                raise self.error(f"{where}.source", f"{source!r} is not a source slug of sources.yaml")
+                raise self.error(
+                    f"{where}.source", f"{source!r} is not a source slug of sources.yaml"
+                )
             quote = entry.get("quote")
             if not isinstance(quote, str) or not quote.strip():
                 raise self.error(f"{where}.quote", "is required and must be text")
@@ -408,7 +419,10 @@ def _parse_person(record: _Record, texts: dict[str, str]) -> RecordSeed:
         slug=record.slug(),
         file=record.file,
         line=record.line,
-        values={**record.translated("name", required=True), "wikidata_id": record.text("wikidata_id")},
+        values={
+            **record.translated("name", required=True),
+            "wikidata_id": record.text("wikidata_id"),
+        },
         citations=record.citations(CITED_FIELDS["person"], texts),
         children={"positions": positions},
     )
@@ -584,7 +598,7 @@ def _read_yaml(path: Path) -> list:
     if not path.is_file():
         raise SeedError("file is missing", file=name)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except UnicodeDecodeError as exc:
         raise SeedError(f"not UTF-8 text: {exc}", file=name) from None
     except yaml.MarkedYAMLError as exc:
@@ -656,7 +670,9 @@ def _check_references(seed_set: SeedSet) -> None:
         for person in seed_set.records["person"]
         for position in person.children["positions"]
     }
-    all_positions = [p for person in seed_set.records["person"] for p in person.children["positions"]]
+    all_positions = [
+        p for person in seed_set.records["person"] for p in person.children["positions"]
+    ]
     if len(slugs["position"]) != len(all_positions):
         raise SeedError("two positions share one slug", file="people.yaml")
 
@@ -674,7 +690,12 @@ def _check_references(seed_set: SeedSet) -> None:
         check(seed, "parent", seed.values["parent"], "organization")
     for seed in seed_set.records["person"]:
         for position in seed.children["positions"]:
-            check(seed, f"positions.{position['slug']}.organization", position["organization"], "organization")
+            check(
+                seed,
+                f"positions.{position['slug']}.organization",
+                position["organization"],
+                "organization",
+            )
     for seed in seed_set.records["initiative"]:
         check(seed, "lead", seed.values["lead"], "organization")
         check(seed, "parent", seed.values["parent"], "initiative")
@@ -690,7 +711,11 @@ def _check_references(seed_set: SeedSet) -> None:
     for seed in seed_set.records["agreement"]:
         check(seed, "event", seed.values["event"], "event")
         check(seed, "renews", seed.values["renews"], "agreement")
-        for key, kind in (("parties", "organization"), ("themes", "theme"), ("initiatives", "initiative")):
+        for key, kind in (
+            ("parties", "organization"),
+            ("themes", "theme"),
+            ("initiatives", "initiative"),
+        ):
             for slug in seed.children[key]:
                 check(seed, key, slug, kind)
         for key in ("signatories", "attendees"):
