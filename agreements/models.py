@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -15,6 +17,7 @@ from agreements.records import (
     PartialDate,
     kind_constraint,
     partial_date_constraints,
+    partial_date_errors,
     precision_field,
 )
 
@@ -79,6 +82,7 @@ class Initiative(CuratedRecord):
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
         ordering = ["slug"]
+        permissions = [("publish_initiative", _("Can publish and unpublish initiatives"))]
         constraints = [
             CuratedRecord.status_constraint("initiative"),
             kind_constraint("initiative", InitiativeKind),
@@ -88,6 +92,13 @@ class Initiative(CuratedRecord):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        errors = partial_date_errors(
+            self.launched_on, self.launched_on_precision, date_field="launched_on"
+        )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def launched_partial(self) -> PartialDate:
@@ -155,6 +166,7 @@ class Agreement(CuratedRecord):
     class Meta:
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
+        permissions = [("publish_agreement", _("Can publish and unpublish agreements"))]
         ordering = [F("signed_on").desc(nulls_last=True), "id"]
         constraints = [
             CuratedRecord.status_constraint("agreement"),
@@ -169,6 +181,18 @@ class Agreement(CuratedRecord):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreement-detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        errors = partial_date_errors(
+            self.signed_on, self.signed_on_precision, date_field="signed_on"
+        )
+        if self.renews_id is not None and self.renews_id == self.pk:
+            errors["renews"] = _("An agreement cannot renew itself.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def signed_partial(self) -> PartialDate:
@@ -344,6 +368,13 @@ class SourceDocument(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        errors = partial_date_errors(
+            self.published_on, self.published_on_precision, date_field="published_on"
+        )
+        if errors:
+            raise ValidationError(errors)
+
 
 class Citation(models.Model):
     """A verbatim passage of a source that supports a record, and the fields it backs."""
@@ -376,6 +407,18 @@ class Citation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.quote[:60]}"
+
+    def clean(self) -> None:
+        if self.source_id and self.quote and self.quote not in self.source.text:
+            raise ValidationError(
+                {
+                    "quote": _(
+                        "This passage does not occur word for word in “%(source)s”. Paste it "
+                        "exactly as the source prints it."
+                    )
+                    % {"source": self.source}
+                }
+            )
 
 
 class SeedSnapshot(models.Model):

@@ -205,3 +205,28 @@ def kind_constraint(model_label: str, choices: type[models.TextChoices]) -> mode
     return models.CheckConstraint(
         condition=Q(kind__in=choices.values), name=f"{model_label}_kind_valid"
     )
+
+
+def partial_date_errors(value: dt.date | None, precision: str, *, date_field: str) -> dict:
+    """Form-level twin of the padding constraints, with a message an editor can act on."""
+    if precision == DatePrecision.UNKNOWN:
+        if value is not None:
+            return {date_field: _("Leave the date empty when its precision is “unknown”.")}
+        return {}
+    if value is None:
+        return {date_field: _("Enter the date, or set its precision to “unknown”.")}
+    if precision == DatePrecision.MONTH and value.day != 1:
+        return {
+            date_field: _(
+                "A date known only to the month is entered as the 1st of that month "
+                "(for June 2023, enter 2023-06-01); it is shown as “June 2023”."
+            )
+        }
+    if precision == DatePrecision.YEAR and (value.day, value.month) != (1, 1):
+        return {
+            date_field: _(
+                "A date known only to the year is entered as 1 January of that year "
+                "(for 2025, enter 2025-01-01); it is shown as “2025”."
+            )
+        }
+    return {}

@@ -1,8 +1,11 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from agreements.models import (
     Agreement,
+    AgreementParty,
     Attendee,
+    Citation,
     Initiative,
     Signatory,
     SourceDocument,
@@ -42,3 +45,14 @@ class AttendeeTranslationOptions(TranslationOptions):
 class SourceDocumentTranslationOptions(TranslationOptions):
     fields = ("title",)
     required_languages = ("ar",)
+
+
+# After translation, so that history keeps every language (see partners/translation.py).
+simple_history.register(Theme)
+simple_history.register(Initiative, m2m_fields=["partners"])
+simple_history.register(Agreement, m2m_fields=["themes", "initiatives"])
+simple_history.register(AgreementParty)
+simple_history.register(Signatory)
+simple_history.register(Attendee)
+simple_history.register(SourceDocument)
+simple_history.register(Citation)

@@ -1,5 +1,6 @@
 """Events: fairs, summits, assemblies and meetings where agreements are signed or discussed."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from agreements.records import (
     kind_constraint,
     padding_constraints,
     partial_date_constraints,
+    partial_date_errors,
     precision_field,
 )
 
@@ -56,6 +58,7 @@ class Event(CuratedRecord):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        permissions = [("publish_event", _("Can publish and unpublish events"))]
         ordering = [F("start_date").desc(nulls_last=True), "slug"]
         constraints = [
             CuratedRecord.status_constraint("event"),
@@ -72,6 +75,22 @@ class Event(CuratedRecord):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        errors = partial_date_errors(self.start_date, self.date_precision, date_field="start_date")
+        if self.end_date is not None:
+            if self.start_date is None:
+                errors.setdefault("end_date", _("An end date needs a start date."))
+            elif self.end_date < self.start_date:
+                errors.setdefault("end_date", _("The end date cannot precede the start date."))
+            else:
+                errors.update(
+                    partial_date_errors(self.end_date, self.date_precision, date_field="end_date")
+                )
+        if self.parent_id is not None and self.parent_id == self.pk:
+            errors["parent"] = _("An event cannot be held on its own sidelines.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def start_partial(self) -> PartialDate:

@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from events.models import Event, EventParticipant
@@ -12,3 +13,8 @@ class EventTranslationOptions(TranslationOptions):
 @register(EventParticipant)
 class EventParticipantTranslationOptions(TranslationOptions):
     fields = ("role",)
+
+
+# After translation, so that history keeps every language (see partners/translation.py).
+simple_history.register(Event, m2m_fields=["organizations"])
+simple_history.register(EventParticipant)

@@ -1,6 +1,7 @@
 """Partner organizations and the people who act for them."""
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from agreements.records import (
     PartialDate,
     kind_constraint,
     partial_date_constraints,
+    partial_date_errors,
     precision_field,
 )
 
@@ -60,6 +62,7 @@ class Organization(CuratedRecord):
     class Meta:
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
+        permissions = [("publish_organization", _("Can publish and unpublish organizations"))]
         ordering = ["slug"]
         constraints = [
             CuratedRecord.status_constraint("organization"),
@@ -76,6 +79,10 @@ class Organization(CuratedRecord):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        if self.parent_id is not None and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("An organization cannot be its own parent.")})
+
 
 class Person(CuratedRecord):
     """A person named by a source: a signatory, a witness, a speaker."""
@@ -86,6 +93,7 @@ class Person(CuratedRecord):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        permissions = [("publish_person", _("Can publish and unpublish people"))]
         ordering = ["slug"]
         constraints = [
             CuratedRecord.status_constraint("person"),
@@ -134,6 +142,16 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.organization})"
+
+    def clean(self) -> None:
+        errors = {
+            **partial_date_errors(self.start, self.start_precision, date_field="start"),
+            **partial_date_errors(self.end, self.end_precision, date_field="end"),
+        }
+        if self.start and self.end and self.end < self.start and "end" not in errors:
+            errors["end"] = _("The end date cannot precede the start date.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def start_partial(self) -> PartialDate:

@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from partners.models import Organization, Person, Position
@@ -19,3 +20,10 @@ class PersonTranslationOptions(TranslationOptions):
 class PositionTranslationOptions(TranslationOptions):
     fields = ("title",)
     required_languages = ("ar",)
+
+
+# History is registered here, after translation, so that the historical tables also get
+# the _ar/_fr/_en columns (django-simple-history's documented way with modeltranslation).
+simple_history.register(Organization)
+simple_history.register(Person)
+simple_history.register(Position)

@@ -24,6 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
 from django.utils import translation
+from simple_history.utils import bulk_create_with_history
 
 from agreements.models import (
     Agreement,
@@ -40,6 +41,8 @@ from agreements.records import PublicationStatus
 from agreements.seeds.reader import CitationSeed, RecordSeed, SeedError, SeedSet, read_seed_set
 from events.models import Event, EventParticipant
 from partners.models import Organization, Person, Position
+
+CHANGE_REASON = "load_seeds"
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,7 @@ class _Loader:
             if obj is None:
                 obj = model(slug=slug, **values)
                 self._clean(obj, where, slug)
+                obj._change_reason = CHANGE_REASON
                 obj.save()
                 for _name, (collection, seed_value) in collections.items():
                     collection.write(obj, seed_value)
@@ -177,6 +181,7 @@ class _Loader:
         if changed_fields:
             self._clean(obj, where, slug)
             update = changed_fields + (["updated_at"] if hasattr(obj, "updated_at") else [])
+            obj._change_reason = CHANGE_REASON
             obj.save(update_fields=update)
         for collection, seed_value in changed_collections:
             collection.write(obj, seed_value)
@@ -224,7 +229,7 @@ class _Loader:
                     fields=list(citation.fields),
                 )
             )
-        Citation.objects.bulk_create(new)
+        bulk_create_with_history(new, Citation, default_change_reason=CHANGE_REASON)
         self.report.citations_created += len(new)
 
     def id_of(self, kind: str, slug: str | None) -> int | None:
@@ -385,7 +390,7 @@ def _rows(related_name: str, model: type[models.Model], owner: str) -> _Collecti
         instances = [model(**{f"{owner}_id": obj.pk}, **row) for row in rows]
         for instance in instances:
             instance.full_clean(validate_unique=False, validate_constraints=False, exclude=[owner])
-        model.objects.bulk_create(instances)
+        bulk_create_with_history(instances, model, default_change_reason=CHANGE_REASON)
 
     return _Collection(read=read, write=write)
 

@@ -68,12 +68,13 @@ def test_query_count_does_not_grow_with_rows(seeded, client: Client, django_asse
 
 
 def test_home_page_shows_the_seeded_agreements(seeded, client: Client):
-    response = client.get("/")
+    assert client.get("/").status_code == 302  # to the visitor's language
+    response = client.get("/ar/")
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert "مذكرة تفاهم" in html
-    french = client.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    french = client.get("/fr/").content.decode()
     assert '<html lang="fr" dir="ltr">' in french
     assert "Mistral AI" in french
 
