@@ -160,6 +160,14 @@ class Agreement(CuratedRecord):
     )
     summary = models.TextField(_("summary"), blank=True)
     objectives = models.TextField(_("objectives"), blank=True)
+    search_document = models.TextField(
+        _("search document"),
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Normalized text of the title, summary and parties in every language, for search."
+        ),
+    )
 
     objects = AgreementQuerySet.as_manager()
 

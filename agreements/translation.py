@@ -50,7 +50,9 @@ class SourceDocumentTranslationOptions(TranslationOptions):
 # After translation, so that history keeps every language (see partners/translation.py).
 simple_history.register(Theme)
 simple_history.register(Initiative, m2m_fields=["partners"])
-simple_history.register(Agreement, m2m_fields=["themes", "initiatives"])
+simple_history.register(
+    Agreement, m2m_fields=["themes", "initiatives"], excluded_fields=["search_document"]
+)
 simple_history.register(AgreementParty)
 simple_history.register(Signatory)
 simple_history.register(Attendee)
