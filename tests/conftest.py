@@ -162,3 +162,17 @@ def load(seed_folder: SeedFolder) -> Callable:
         return load_seeds(seeds_dir=seed_folder.write())
 
     return run
+
+
+@pytest.fixture(scope="module")
+def seeded_module(django_db_setup, django_db_blocker):
+    """The real seed data, loaded once per test module and rolled back after it."""
+    from django.conf import settings
+    from django.db import transaction
+
+    from agreements.seeds.loader import load_seeds
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_seeds(seeds_dir=settings.SEEDS_DIR)
+        yield
+        transaction.set_rollback(True)

@@ -7,26 +7,15 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 
 from agreements.models import Agreement, Citation, Initiative, SourceDocument, Theme
-from agreements.seeds.loader import load_seeds
 from events.models import Event
 from partners.models import Organization, Person, Position
 
 CITED_MODELS = (Organization, Person, Position, Initiative, Event, Agreement)
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """Load the real seeds once for the module, and roll them back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_seeds(seeds_dir=settings.SEEDS_DIR)
-        yield
-        transaction.set_rollback(True)
-
-
-pytestmark = [pytest.mark.usefixtures("seeded"), pytest.mark.django_db]
+pytestmark = [pytest.mark.usefixtures("seeded_module"), pytest.mark.django_db]
 
 
 def agreement(slug: str) -> Agreement:

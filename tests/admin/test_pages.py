@@ -1,0 +1,148 @@
+"""Every admin page an editor uses renders, in Arabic and in English, in bounded queries."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from agreements.models import Agreement, AgreementParty
+from partners.models import Organization
+
+CURATED_APPS = {"agreements", "partners", "events"}
+MODELS = sorted(
+    (model._meta.app_label, model._meta.model_name)
+    for model in admin.site._registry
+    if model._meta.app_label in CURATED_APPS
+)
+
+
+def test_every_curated_model_has_an_admin():
+    assert MODELS == [
+        ("agreements", "agreement"),
+        ("agreements", "citation"),
+        ("agreements", "initiative"),
+        ("agreements", "sourcedocument"),
+        ("agreements", "theme"),
+        ("events", "event"),
+        ("partners", "organization"),
+        ("partners", "person"),
+        ("partners", "position"),
+    ]
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize(("app_label", "model_name"), MODELS)
+def test_changelist_add_change_and_history_render(
+    seeded, editor_client, language, app_label, model_name
+):
+    headers = {"HTTP_ACCEPT_LANGUAGE": language}
+    base = f"admin:{app_label}_{model_name}"
+    changelist = editor_client.get(reverse(f"{base}_changelist"), **headers)
+    assert changelist.status_code == 200
+    assert changelist.headers["Content-Language"] == language
+    assert editor_client.get(reverse(f"{base}_add"), **headers).status_code == 200
+    model = next(m for m in admin.site._registry if m._meta.model_name == model_name)
+    obj = model.objects.order_by("pk").first()
+    change = editor_client.get(reverse(f"{base}_change", args=[obj.pk]), **headers)
+    assert change.status_code == 200
+    history = editor_client.get(reverse(f"{base}_history", args=[obj.pk]), **headers)
+    assert history.status_code == 200
+
+
+def test_arabic_admin_is_right_to_left_and_inputs_carry_their_direction(seeded, editor_client):
+    agreement = Agreement.objects.get(slug="ministry-mistral-ai-mou-2025")
+    url = reverse("admin:agreements_agreement_change", args=[agreement.pk])
+    html = editor_client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert '<html lang="ar" dir="rtl"' in html
+    assert 'name="title_ar"' in html
+    assert 'dir="rtl" lang="ar"' in html or 'lang="ar" dir="rtl"' in html
+    french = editor_client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<html lang="fr" dir="ltr"' in french
+    # The tabbed translation widgets load jQuery UI from our own static files, not a CDN.
+    assert "vendor/jquery-ui/jquery-ui.min.js" in french
+    assert "googleapis" not in french
+
+
+def test_agreement_changelist_shows_dates_at_their_precision(seeded, editor_client):
+    html = editor_client.get(
+        reverse("admin:agreements_agreement_changelist"), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "June 2023" in html
+    assert "June 1, 2023" not in html
+    assert "Mistral AI" in html  # parties column
+
+
+def test_agreement_search_covers_party_names_in_every_language(seeded, editor_client):
+    url = reverse("admin:agreements_agreement_changelist")
+    expected = {
+        "Onepoint": {"casablanca-settat-data-ai-centre-protocol"},
+        "عِلم": {
+            "elm-digital-development-agency-mou-2023",
+            "ministry-elm-digital-development-agency-mou-2025",
+        },
+        "Agence de Développement du Digital": {
+            "elm-digital-development-agency-mou-2023",
+            "ministry-elm-digital-development-agency-mou-2025",
+        },
+        "PNUD": {
+            "ministry-undp-d4sd-declaration-of-intent",
+            "ministry-undp-d4sd-establishment-2025",
+        },
+    }
+    for term, slugs in expected.items():
+        changelist = editor_client.get(url, {"q": term}).context["cl"]
+        assert {a.slug for a in changelist.result_list} == slugs, term
+
+
+def test_each_organization_page_lists_its_agreements(seeded, editor_client):
+    elm = Organization.objects.get(slug="elm")
+    html = editor_client.get(
+        reverse("admin:partners_organization_change", args=[elm.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    for agreement in Agreement.objects.filter(parties__organization=elm):
+        assert reverse("admin:agreements_agreement_change", args=[agreement.pk]) in html
+
+
+def test_filters_do_not_fail_on_bad_values(seeded, editor_client):
+    url = reverse("admin:agreements_agreement_changelist")
+    for params in ({"year": "20x5"}, {"country": "ZZ"}, {"year": "2025"}, {"country": "FR"}):
+        assert editor_client.get(url, params).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url_name", "extra_rows"),
+    [
+        ("admin:agreements_agreement_changelist", "agreements"),
+        ("admin:partners_organization_changelist", "organizations"),
+        ("admin:events_event_changelist", None),
+        ("admin:agreements_initiative_changelist", None),
+        ("admin:partners_person_changelist", None),
+    ],
+)
+def test_changelist_query_count_does_not_grow_with_rows(
+    seeded, editor_client, django_assert_num_queries, url_name, extra_rows
+):
+    url = reverse(url_name)
+    editor_client.get(url)  # warm caches (content types, sessions)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as before:
+        editor_client.get(url)
+    ministry = Organization.objects.get(slug="ministry-digital-transition")
+    for i in range(15):
+        org = Organization.objects.create(
+            slug=f"extra-{i}", name_ar=f"منظمة {i}", kind="company", country="FR"
+        )
+        agreement = Agreement.objects.create(
+            slug=f"extra-{i}", title_ar=f"اتفاق {i}", kind="mou", status="published"
+        )
+        AgreementParty.objects.bulk_create(
+            [
+                AgreementParty(agreement=agreement, organization=org),
+                AgreementParty(agreement=agreement, organization=ministry),
+            ]
+        )
+    with django_assert_num_queries(len(before.captured_queries)):
+        editor_client.get(url)
