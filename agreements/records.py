@@ -230,3 +230,19 @@ def partial_date_errors(value: dt.date | None, precision: str, *, date_field: st
             )
         }
     return {}
+
+
+def format_partial_date(partial: PartialDate) -> str:
+    """A partial date for people, in the active language: "12 September 2025", "June 2023",
+    "2025"; "" when unknown. Never shows a day or a month the source did not give."""
+    from django.utils.formats import date_format
+
+    if not partial.is_known:
+        return ""
+    first_day = partial.first_day()
+    if partial.precision == DatePrecision.DAY:
+        return date_format(first_day, "DATE_FORMAT")
+    if partial.precision == DatePrecision.MONTH:
+        return date_format(first_day, "YEAR_MONTH_FORMAT")
+    return str(partial.year)
+
