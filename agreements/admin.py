@@ -24,6 +24,7 @@ from agreements.models import (
     Theme,
 )
 from agreements.records import format_partial_date
+from agreements.search import normalize_arabic, refresh_search_documents
 from partners.models import Organization
 
 
@@ -255,9 +256,18 @@ class AgreementAdmin(CuratedAdmin):
                 formset.signatories_formset = by_model.get(Signatory)
         return formsets, inline_instances
 
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        phrase = normalize_arabic(search_term)
+        if phrase:
+            # Also match the phrase without harakat or hamza variants: "علم" finds "عِلم".
+            results |= queryset.filter(search_document__contains=phrase)
+        return results, may_have_duplicates
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         agreement = form.instance
+        refresh_search_documents([agreement.pk])
         if agreement.status == "published":
             problems = self.publication_problems(agreement)
             if problems:

@@ -12,6 +12,7 @@ from agreements.admin_tools import (
 )
 from agreements.models import Agreement
 from agreements.records import format_partial_date
+from agreements.search import refresh_search_documents
 from partners.models import Organization, Person, Position
 
 
@@ -32,6 +33,13 @@ class OrganizationAdmin(CuratedAdmin):
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
     readonly_fields = ("agreements_part_of", "created_at", "updated_at")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Party names are part of the agreements' search documents.
+        refresh_search_documents(
+            Agreement.objects.filter(parties__organization=obj).values_list("pk", flat=True)
+        )
 
     @admin.display(description=_("agreements it is party to"))
     def agreements_part_of(self, obj: Organization) -> str:
@@ -60,6 +68,13 @@ class PersonAdmin(CuratedAdmin):
     list_filter = ["status"]
     search_fields = ["slug", "name_ar", "name_fr", "name_en"]
     readonly_fields = ("agreements_part_of", "created_at", "updated_at")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Signatories' names are part of the agreements' search documents.
+        refresh_search_documents(
+            Agreement.objects.filter(signatories__person=obj).values_list("pk", flat=True)
+        )
 
     @admin.display(description=_("agreements signed or witnessed"))
     def agreements_part_of(self, obj: Person) -> str:

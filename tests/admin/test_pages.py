@@ -85,6 +85,10 @@ def test_agreement_search_covers_party_names_in_every_language(seeded, editor_cl
             "elm-digital-development-agency-mou-2023",
             "ministry-elm-digital-development-agency-mou-2025",
         },
+        "علم": {  # typed without the kasra of عِلم
+            "elm-digital-development-agency-mou-2023",
+            "ministry-elm-digital-development-agency-mou-2025",
+        },
         "PNUD": {
             "ministry-undp-d4sd-declaration-of-intent",
             "ministry-undp-d4sd-establishment-2025",
