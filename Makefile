@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint migrate seed clean
+.PHONY: install run test lint migrate seed clean browser
 
 # Django 6 needs Python >= 3.12: take the first such interpreter we can find
 # (.python-version selects pyenv's 3.13 on the team's machines).
@@ -45,7 +45,19 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-test: lint
+# The browser tests (tests/browser/) drive Debian's chromium through Playwright's Python
+# package (in requirements.lock); never a browser download. Installed here when missing.
+CHROMIUM := /usr/bin/chromium
+browser: install
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium; \
+	fi
+	@$(CHROMIUM) --version
+
+test: lint browser
 	$(BIN)/pytest
 
 clean:

@@ -93,6 +93,9 @@ class Initiative(CuratedRecord):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("initiative-detail", kwargs={"slug": self.slug})
+
     def clean(self) -> None:
         errors = partial_date_errors(
             self.launched_on, self.launched_on_precision, date_field="launched_on"
@@ -208,13 +211,18 @@ class Agreement(CuratedRecord):
 
     @property
     def expires_partial(self) -> PartialDate:
-        """Signing date plus duration, at the signing date's precision (never finer)."""
+        """Signing date plus duration, at the signing date's precision (never finer).
+
+        Signed in 2025 for 24 months: it ends in 2027. Signed in 2025 for 18 months: 2026 or
+        2027, so unknown here (the public pages show the range).
+        """
         signed = self.signed_partial
-        if self.duration_months is None or signed.precision in (
-            DatePrecision.UNKNOWN,
-            DatePrecision.YEAR,
-        ):
+        if self.duration_months is None or signed.precision == DatePrecision.UNKNOWN:
             return PartialDate()
+        if signed.precision == DatePrecision.YEAR:
+            if self.duration_months % 12:
+                return PartialDate()
+            return PartialDate(signed.year + self.duration_months // 12)
         months = signed.year * 12 + (signed.month - 1) + self.duration_months
         year, month = divmod(months, 12)
         if signed.day is None:

@@ -245,4 +245,3 @@ def format_partial_date(partial: PartialDate) -> str:
     if partial.precision == DatePrecision.MONTH:
         return date_format(first_day, "YEAR_MONTH_FORMAT")
     return str(partial.year)
-

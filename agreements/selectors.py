@@ -1,21 +1,52 @@
 """Reads for the public: every query starts from published() and loads what it shows at once."""
 
-from django.db.models import Prefetch, QuerySet
+from __future__ import annotations
 
-from agreements.models import Agreement, AgreementParty, Attendee, Citation, Signatory
+import datetime as dt
+from functools import cache
+
+from django.apps import apps
+from django.db import connection
+from django.db.models import Model, Prefetch, QuerySet
+from django.utils import timezone
+
+from agreements.filtersets import AgreementFilterSet
+from agreements.models import (
+    Agreement,
+    AgreementParty,
+    Attendee,
+    Citation,
+    Initiative,
+    Signatory,
+    SourceDocument,
+)
+from partners.models import Organization
 
 
-def agreement_list() -> QuerySet[Agreement]:
+def agreement_list(*, filters: dict | None = None) -> QuerySet[Agreement]:
     """Published agreements with everything a list or a serializer shows, in a fixed number of queries."""
-    return _with_related(Agreement.objects.published())
+    queryset = Agreement.objects.published()
+    if filters:
+        queryset = AgreementFilterSet(filters, queryset).qs
+    return _with_related(queryset, include_drafts=False)
 
 
 def agreement_preview_list() -> QuerySet[Agreement]:
     """Drafts included: only for editors previewing their work."""
-    return _with_related(Agreement.objects.all())
+    return _with_related(Agreement.objects.all(), include_drafts=True)
 
 
-def _with_related(queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
+def agreements_for(*, include_drafts: bool) -> QuerySet[Agreement]:
+    return agreement_preview_list() if include_drafts else agreement_list()
+
+
+def _with_related(queryset: QuerySet[Agreement], *, include_drafts: bool) -> QuerySet[Agreement]:
+    visible_agreements = (
+        Agreement.objects.all() if include_drafts else Agreement.objects.published()
+    )
+    visible_initiatives = (
+        Initiative.objects.all() if include_drafts else Initiative.objects.published()
+    )
     return queryset.select_related("event", "renews").prefetch_related(
         Prefetch(
             "parties",
@@ -30,9 +61,84 @@ def _with_related(queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
             queryset=Attendee.objects.select_related("person", "organization").order_by("id"),
         ),
         "themes",
-        "initiatives",
+        Prefetch("initiatives", queryset=visible_initiatives.order_by("slug")),
         Prefetch(
-            "renewed_by", queryset=Agreement.objects.published().only("id", "slug", "renews_id")
+            "renewed_by",
+            queryset=visible_agreements.only("id", "slug", "renews_id").order_by("slug"),
         ),
         Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("id")),
     )
+
+
+def initiative_list(*, include_drafts: bool = False) -> QuerySet[Initiative]:
+    initiatives = Initiative.objects.all() if include_drafts else Initiative.objects.published()
+    visible_agreements = (
+        Agreement.objects.all() if include_drafts else Agreement.objects.published()
+    )
+    return (
+        initiatives.select_related("lead", "parent")
+        .prefetch_related(
+            Prefetch("partners", queryset=Organization.objects.order_by("slug")),
+            Prefetch(
+                "agreements",
+                queryset=visible_agreements.only("id", "slug").order_by("slug"),
+                to_attr="visible_agreements",
+            ),
+        )
+        .order_by("slug")
+    )
+
+
+def source_list() -> QuerySet[SourceDocument]:
+    """Source documents have no draft state: every stored article is public evidence."""
+    return SourceDocument.objects.order_by("slug")
+
+
+# -- the dataset's version, for conditional GET --------------------------------------------
+
+TRACKED_APPS = ("agreements", "partners", "events")
+
+
+@cache
+def _version_sql() -> tuple[str, int]:
+    """One statement reading the newest history row of every tracked table.
+
+    django-simple-history writes a row for every save and delete made through the ORM, in
+    the services, the admin and the seed loader alike, so the newest history id of every
+    table changes with any write. The newest id of the main tables catches bulk inserts
+    (the synthetic data); these are all index-only lookups.
+    """
+    quote = connection.ops.quote_name
+    ids: list[str] = []
+    dates: list[str] = []
+    for model in apps.get_models():
+        if model._meta.app_label not in TRACKED_APPS:
+            continue
+        table = quote(model._meta.db_table)
+        ids.append(f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {table})")
+        if model.__name__.startswith("Historical") and _has_field(model, "history_date"):
+            dates.append(f"(SELECT MAX({quote('history_date')}) FROM {table})")
+    return f"SELECT {', '.join(ids + dates)}", len(ids)
+
+
+def _has_field(model: type[Model], name: str) -> bool:
+    return any(field.name == name for field in model._meta.get_fields())
+
+
+def dataset_version() -> tuple[str, dt.datetime | None]:
+    """A token that changes whenever the dataset does, and the time of the latest write."""
+    sql, id_count = _version_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        row = cursor.fetchone()
+    ids, dates = row[:id_count], row[id_count:]
+    parsed = [_as_datetime(value) for value in dates if value is not None]
+    return ",".join(str(value or 0) for value in ids), max(parsed, default=None)
+
+
+def _as_datetime(value: object) -> dt.datetime:
+    if isinstance(value, str):  # SQLite answers MAX() over a datetime column as text
+        value = dt.datetime.fromisoformat(value)
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, dt.UTC)
+    return value.replace(microsecond=0)

@@ -1,22 +1,37 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from agreements import views as agreement_views
+from agreements.public import public_page
+from agreements.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("api/v1/", include("agreements.api.urls")),
+    path("api/", include("config.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 # Public pages carry their language in the URL: /ar/ (default), /fr/, /en/.
 urlpatterns += i18n_patterns(
-    path("", agreement_views.home, name="home"),
-    path(
-        "agreements/<slug:slug>/",
-        agreement_views.agreement_detail,
-        name="agreement-detail",
-    ),
+    path("", include("agreements.urls")),
+    path("", include("partners.urls")),
+    path("", include("events.urls")),
     prefix_default_language=True,
 )
+
+# The public site's files that have one address for every language.
+urlpatterns += [
+    path("robots.txt", agreement_views.robots_txt, name="robots-txt"),
+    path(
+        "sitemap.xml",
+        public_page(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+]
+
+handler400 = "agreements.views.bad_request"
+handler404 = "agreements.views.page_not_found"
+handler500 = "agreements.views.server_error"

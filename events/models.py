@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -75,6 +76,9 @@ class Event(CuratedRecord):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("event-detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
         errors = partial_date_errors(self.start_date, self.date_precision, date_field="start_date")

@@ -1,10 +1,22 @@
+"""The API's version 1 resources; config/api_urls.py mounts them under /api/v1/."""
+
 from django.urls import path
+from rest_framework.routers import SimpleRouter
 
-from agreements.api import views
+from agreements.api.export import DatasetViewSet
+from agreements.api.views import AgreementViewSet, InitiativeViewSet, SourceViewSet
+from events.api.views import EventViewSet
+from partners.api.views import OrganizationViewSet, PersonViewSet
 
-app_name = "api"
+router = SimpleRouter()
+router.register("agreements", AgreementViewSet, basename="agreement")
+router.register("partners", OrganizationViewSet, basename="organization")
+router.register("people", PersonViewSet, basename="person")
+router.register("events", EventViewSet, basename="event")
+router.register("initiatives", InitiativeViewSet, basename="initiative")
+router.register("sources", SourceViewSet, basename="source")
 
 urlpatterns = [
-    path("agreements/", views.AgreementListView.as_view(), name="agreement-list"),
-    path("agreements/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement-detail"),
+    path("export/", DatasetViewSet.as_view({"get": "retrieve"}), name="dataset"),
+    *router.urls,
 ]

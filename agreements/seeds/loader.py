@@ -38,6 +38,7 @@ from agreements.models import (
     Theme,
 )
 from agreements.records import PublicationStatus
+from agreements.search import refresh_search_documents
 from agreements.seeds.reader import CitationSeed, RecordSeed, SeedError, SeedSet, read_seed_set
 from events.models import Event, EventParticipant
 from partners.models import Organization, Person, Position
@@ -342,6 +343,9 @@ class _Loader:
                 kind="agreement", model=Agreement, seed=seed, slug=seed.slug, values=values,
                 collections=collections, citations=seed.citations,
             )  # fmt: skip
+        # Names of parties and signatories feed the documents too: refresh every one that
+        # is out of date (only changed rows are written, so a second run writes nothing).
+        refresh_search_documents()
         return self.report
 
     def _signing_rows(self, entries: list[dict]) -> list[dict]:

@@ -147,7 +147,96 @@ SEEDS_DIR = BASE_DIR / "seeds"
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first: an anonymous write then gets 401 with WWW-Authenticate, not 403.
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "agreements.api.pagination.Pagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": ["drf_orjson_renderer.renderers.ORJSONRenderer"],
+    # Writes accept JSON only.
+    "DEFAULT_PARSER_CLASSES": ["drf_orjson_renderer.parsers.ORJSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "agreements.api.negotiation.ContentNegotiation",
+    "DEFAULT_SCHEMA_CLASS": "agreements.api.schema.ApiAutoSchema",
+    # Field errors come back flat, each key naming a field: {"signatories[0].person": [...]}.
+    "EXCEPTION_HANDLER": "agreements.api.common.exception_handler",
 }
+
+
+# -- API for integrators (issue 4): schema and docs, CORS, throttling, caching -----------------
+INSTALLED_APPS += [
+    "rest_framework.authtoken",
+    "corsheaders",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc served from our static files, no CDN
+]
+# As high as possible, before anything that can answer (CommonMiddleware).
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "corsheaders.middleware.CorsMiddleware")  # fmt: skip
+
+# Anyone may read the API from a browser on any origin; writes stay same-origin.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = [
+    "Content-Language", "Content-Disposition", "ETag", "Last-Modified", "Retry-After",
+]  # fmt: skip
+
+
+def _throttle_rate(name: str, default: str) -> str | None:
+    rate = os.environ.get(name, default).strip()
+    return None if rate.lower() in {"", "off", "none"} else rate
+
+
+# Per client address (anonymous) or per account; "off" disables (e.g. for benchmarks).
+# Counts live in the default cache: with several server processes, use a shared cache.
+API_THROTTLE_RATES = {
+    "anon": _throttle_rate("API_ANON_THROTTLE_RATE", "120/minute"),
+    "user": _throttle_rate("API_USER_THROTTLE_RATE", "1200/minute"),
+    # The whole-dataset export, for anonymous clients.
+    "export": _throttle_rate("API_EXPORT_THROTTLE_RATE", "30/hour"),
+}
+# How long browsers and CDNs may reuse an anonymous answer before revalidating (seconds).
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Morocco digital agreements tracker API",
+    "DESCRIPTION": (
+        "The agreements Morocco's Ministry of Digital Transition and Administrative Reform "
+        "signs, their parties, signatories, events, initiatives and sources, every fact "
+        "backed by a verbatim quote. Read-only for everyone; editors write with a token. "
+        "Dates are ISO 8601 at the precision the sources give (2023-06 is June 2023, "
+        "never 2023-06-01). Translated fields follow ?lang= or Accept-Language (ar, fr, en)."
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "agreements.api.schema.document_empty_filters",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "AgreementKindEnum": "agreements.models.AgreementKind",
+        "InitiativeKindEnum": "agreements.models.InitiativeKind",
+        "OrganizationKindEnum": "partners.models.OrganizationKind",
+        "EventKindEnum": "events.models.EventKind",
+        "DatePrecisionEnum": "agreements.records.DatePrecision",
+        "PublicationStatusEnum": "agreements.records.PublicationStatus",
+    },
+}
+
+# -- The public site (issue 5) ----------------------------------------------------------
+# sitemap.xml's templates; the Content-Security-Policy middleware, which adds a header
+# only to the views that ask for one (the public pages: self-hosted assets only).
+INSTALLED_APPS += ["django.contrib.sitemaps"]
+if "django.middleware.csp.ContentSecurityPolicyMiddleware" not in MIDDLEWARE:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    )

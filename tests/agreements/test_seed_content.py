@@ -84,7 +84,7 @@ def test_the_elm_memorandum_renews_the_2023_one_for_two_years():
     ]
     assert mou.renews.slug == "elm-digital-development-agency-mou-2023"
     assert mou.duration_months == 24
-    assert mou.expires_partial.isoformat() is None  # signed "2025": no expiry can be derived
+    assert mou.expires_partial.isoformat() == "2027"  # signed "2025" for 24 months
     assert mou.event.slug == "gitex-africa-2025"
     assert (mou.place_city_en, mou.place_country.code) == ("Marrakech", "MA")
     # The headline says the minister signs; the others were "present": not invented signers.

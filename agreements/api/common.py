@@ -1,0 +1,371 @@
+"""What every resource of the API shares: language, pagination, caching, throttling, errors.
+
+Each resource's viewset derives from `PublicViewSet`, which
+
+- picks the language from `?lang=` or `Accept-Language` (a 400 names the allowed values)
+  and answers with `Content-Language`;
+- shows drafts only to authenticated clients allowed to view the model;
+- answers a conditional GET with 304 when nothing in the dataset changed, before running
+  any query for the page, and sends cache headers a CDN can honour;
+- throttles anonymous clients (429 with `Retry-After`);
+- refuses every bad parameter with a 400 that names it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from functools import partial as bind
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Model
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation.trans_real import parse_accept_lang_header
+from django.views.decorators.csrf import csrf_exempt
+from drf_orjson_renderer.renderers import ORJSONRenderer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import exceptions, serializers, status
+from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.viewsets import GenericViewSet
+
+from agreements.api.negotiation import ContentNegotiation
+from agreements.api.pagination import Pagination
+from agreements.records import PartialDate
+
+LANGUAGES = ("ar", "fr", "en")
+SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
+
+
+# -- language ----------------------------------------------------------------------------
+
+
+def language_from(request) -> str:
+    """`?lang=` first, then the best supported language of `Accept-Language`, then Arabic."""
+    requested = request.query_params.get("lang")
+    if requested is not None:
+        code = requested.strip().lower()
+        if code not in LANGUAGES:
+            raise exceptions.ValidationError(
+                {
+                    "lang": [
+                        _("“%(value)s” is not an available language. Choose ar, fr or en.")
+                        % {"value": requested[:20]}
+                    ]
+                }
+            )
+        return code
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for code, _quality in parse_accept_lang_header(header[:500]):
+        if code == "*":
+            break
+        base = code.split("-")[0].lower()
+        if base in LANGUAGES:
+            return base
+    return settings.LANGUAGE_CODE
+
+
+def fallback_order(language: str | None = None) -> tuple[str, ...]:
+    language = (language or translation.get_language() or "ar").split("-")[0]
+    return (language, *(code for code in LANGUAGES if code != language))
+
+
+def tr(obj: Any, field: str, order: Iterable[str] | None = None) -> str | None:
+    """A translated field in the active language, falling back as modeltranslation does.
+
+    Reads the `_ar/_fr/_en` columns directly: the translated descriptor is about ten times
+    slower, which shows on a page of fifty agreements with all their parties.
+    """
+    for code in order or fallback_order():
+        value = getattr(obj, f"{field}_{code}", None)
+        if value:
+            return value
+    return None
+
+
+def partial(value, precision: str) -> str | None:
+    return PartialDate.from_stored(value, precision).isoformat()
+
+
+def public_url(request, url_name: str, slug: str) -> str | None:
+    """The record's public page in the active language, or None until the page exists."""
+    try:
+        path = reverse(url_name, kwargs={"slug": slug})
+    except NoReverseMatch:
+        return None
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def api_url(request, url_name: str, slug: str) -> str:
+    path = reverse(f"api:{url_name}", kwargs={"slug": slug})
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def country_code(country) -> str | None:
+    return getattr(country, "code", country) or None
+
+
+# -- schema helpers ----------------------------------------------------------------------
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField(help_text=_("What went wrong, in the requested language."))
+
+
+class ValidationErrorSerializer(serializers.Serializer):
+    """Each key names the parameter or field at fault; each value lists its messages."""
+
+    def to_representation(self, instance):
+        return instance
+
+
+LANG_PARAMETER = OpenApiParameter(
+    name="lang",
+    type=str,
+    enum=list(LANGUAGES),
+    description=_(
+        "Language of every translated field: ar (default), fr or en. Takes precedence "
+        "over the Accept-Language header; the response's Content-Language tells which "
+        "was used."
+    ),
+)
+ERROR_RESPONSES = {
+    400: OpenApiResponse(
+        response={
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            "example": {"partner": ["No published organization has the slug “x”."]},
+        },
+        description=_("A parameter or field is invalid: each key names it."),
+    ),
+    404: OpenApiResponse(response=ErrorSerializer, description=_("No such record or page.")),
+    401: OpenApiResponse(response=ErrorSerializer, description=_("Authentication needed.")),
+    403: OpenApiResponse(response=ErrorSerializer, description=_("Not allowed.")),
+    429: OpenApiResponse(response=ErrorSerializer, description=_("Too many requests: see Retry-After.")),
+}  # fmt: skip
+
+
+# -- pagination, negotiation, throttling ---------------------------------------------------
+
+
+class AnonymousThrottle(AnonRateThrottle):
+    """Reads its rate from settings on every request, so deployments and tests can set it."""
+
+    def get_rate(self) -> str | None:
+        return settings.API_THROTTLE_RATES.get("anon")
+
+
+class AuthenticatedThrottle(UserRateThrottle):
+    def get_rate(self) -> str | None:
+        return settings.API_THROTTLE_RATES.get("user")
+
+
+# -- the base viewset ----------------------------------------------------------------------
+
+
+class PublicViewSet(GenericViewSet):
+    """Language, drafts for editors only, conditional GET, cache headers, throttling."""
+
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
+    pagination_class = Pagination
+    content_negotiation_class = ContentNegotiation
+    permission_classes = [DjangoModelPermissionsOrAnonReadOnly]
+    throttle_classes = [AnonymousThrottle, AuthenticatedThrottle]
+    # Detail views and writes take no filter parameters.
+    filter_on_actions = ("list",)
+
+    language: str = settings.LANGUAGE_CODE
+
+    def initial(self, request, *args, **kwargs) -> None:
+        self.language = language_from(request)
+        translation.activate(self.language)
+        # A method this address does not offer is a 405 before credentials are asked for.
+        if not hasattr(self, request.method.lower()):
+            raise exceptions.MethodNotAllowed(request.method)
+        translation.activate(self.language)
+        request.LANGUAGE_CODE = self.language
+        super().initial(request, *args, **kwargs)
+
+    @property
+    def can_view_drafts(self) -> bool:
+        model: type[Model] = self.model
+        user = self.request.user
+        return bool(
+            user.is_authenticated
+            and user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+        )
+
+    def get_serializer_context(self) -> dict:
+        context = super().get_serializer_context()
+        context["include_drafts"] = self.can_view_drafts
+        return context
+
+    def filter_queryset(self, queryset):
+        if self.action not in self.filter_on_actions:
+            return queryset
+        return super().filter_queryset(queryset)
+
+    # -- conditional GET -----------------------------------------------------------------
+
+    def not_modified(self, request) -> Response | None:
+        """A 304 when the client holds this exact representation of the current dataset."""
+        from agreements.selectors import dataset_version
+
+        version, last_modified = dataset_version()
+        scope = f"user:{request.user.pk}" if request.user.is_authenticated else "public"
+        accepted = getattr(request, "accepted_media_type", "")
+        digest = hashlib.sha256(
+            "\n".join([version, self.language, scope, accepted, request.get_full_path()]).encode()
+        ).hexdigest()[:32]
+        self.validators = (f'"{digest}"', last_modified)
+        etag, modified = self.validators
+        response = get_conditional_response(
+            request._request,
+            etag=etag,
+            last_modified=modified.timestamp() if modified else None,
+        )
+        if response is not None and response.status_code == status.HTTP_304_NOT_MODIFIED:
+            return Response(status=status.HTTP_304_NOT_MODIFIED)
+        return None
+
+    def list(self, request, *args, **kwargs):
+        return self.not_modified(request) or self.list_response(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self.not_modified(request) or self.retrieve_response(request, *args, **kwargs)
+
+    def list_response(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        serializer = self.get_serializer(page, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    def retrieve_response(self, request, *args, **kwargs):
+        return Response(self.get_serializer(self.get_object()).data)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if isinstance(response, Response) and response.status_code >= 400:
+            # Errors are JSON whatever format was asked for (a CSV client can read them).
+            response.accepted_renderer = ORJSONRenderer()
+            response.accepted_media_type = ORJSONRenderer.media_type
+        response["Content-Language"] = self.language
+        patch_vary_headers(response, ("Accept", "Accept-Language"))
+        validators = getattr(self, "validators", None)
+        if request.method in ("GET", "HEAD") and response.status_code in (200, 304):
+            if validators:
+                response["ETag"] = validators[0]
+                if validators[1]:
+                    response["Last-Modified"] = http_date(validators[1].timestamp())
+            if request.user.is_authenticated:
+                response["Cache-Control"] = "private, no-cache"
+            else:
+                max_age = settings.API_CACHE_MAX_AGE
+                response["Cache-Control"] = (
+                    f"public, max-age={max_age}, s-maxage={max_age}, "
+                    f"stale-while-revalidate={max_age}"
+                )
+        elif response.status_code >= 400 or request.method not in ("GET", "HEAD"):
+            response["Cache-Control"] = "no-store"
+        return response
+
+
+def flatten_errors(detail: Any, prefix: str = "") -> dict[str, list[str]]:
+    """Nested validation errors as flat keys naming the field: "signatories[0].person"."""
+    if isinstance(detail, dict):
+        flat: dict[str, list[str]] = {}
+        for key, value in detail.items():
+            name = f"{prefix}[{key}]" if isinstance(key, int) else (
+                f"{prefix}.{key}" if prefix else str(key)
+            )  # fmt: skip
+            if key in ("non_field_errors",) and prefix:
+                name = prefix
+            for sub_key, messages in flatten_errors(value, name).items():
+                flat.setdefault(sub_key, []).extend(messages)
+        return flat
+    if isinstance(detail, list) and detail and all(isinstance(item, str) for item in detail):
+        return {prefix or "non_field_errors": [str(item) for item in detail]}
+    if isinstance(detail, list):
+        flat = {}
+        for index, item in enumerate(detail):
+            if item:
+                for sub_key, messages in flatten_errors(item, f"{prefix}[{index}]").items():
+                    flat.setdefault(sub_key, []).extend(messages)
+        return flat
+    return {prefix or "non_field_errors": [str(detail)]}
+
+
+def exception_handler(exc, context):
+    """DRF's handler, with field errors flattened so that every key names a field."""
+    from rest_framework.views import exception_handler as drf_exception_handler
+
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(exc, exceptions.ValidationError):
+        response.data = flatten_errors(response.data)
+    elif response is not None and isinstance(exc, exceptions.ParseError):
+        # The request body itself is at fault: name it like any other field.
+        response.data = {"body": [str(exc.detail)]}
+    return response
+
+
+@csrf_exempt  # a 404 for any method; the CSRF page would answer HTML instead
+def api_not_found(request, *args, **kwargs):
+    from django.http import JsonResponse
+
+    response = JsonResponse({"detail": str(_("No such address in the API."))}, status=404)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class WritableMixin:
+    """POST to the list creates, PATCH on a record changes it: through the services only.
+
+    Authenticated clients with the model's add/change permission (token or session); the
+    answer is the record as a reader sees it, with its Location.
+    """
+
+    input_serializer_class: type
+
+    def create_record(self, **data):
+        raise NotImplementedError
+
+    def update_record(self, record, **data):
+        raise NotImplementedError
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.input_serializer_class(
+            data=request.data, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        record = self._run(self.create_record, serializer.service_arguments())
+        return self.written(record, status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        record = self.get_object()
+        serializer = self.input_serializer_class(
+            record, data=request.data, partial=True, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        record = self._run(bind(self.update_record, record), serializer.service_arguments())
+        return self.written(record, status.HTTP_200_OK)
+
+    def _run(self, service, arguments: dict):
+        from agreements.api.inputs import as_drf_error
+
+        try:
+            return service(**arguments)
+        except DjangoValidationError as error:
+            raise as_drf_error(error) from None
+
+    def written(self, record, code: int) -> Response:
+        fresh = self.get_queryset().get(pk=record.pk)
+        data = self.get_serializer(fresh).data
+        return Response(data, status=code, headers={"Location": data["api_url"]})

@@ -1,0 +1,81 @@
+"""Page-number pagination with `count`, `next`, `previous`, `results` and a bounded page_size.
+
+Kept apart from the views: DRF imports the default pagination class while it defines its
+own views.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import InvalidPage, Page
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions
+from rest_framework.pagination import PageNumberPagination
+
+
+class Pagination(PageNumberPagination):
+    """`count`, `next`, `previous`, `results`; `page_size` up to a maximum."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+    page_size_query_description = _("Records per page: 1 to 200 (default 50).")
+    page_query_description = _("Page number, from 1.")
+    invalid_page_message = _("There is no page %(page_number)s: the last page is %(last)s.")
+
+    def get_page_size(self, request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            size = 0
+        if not 1 <= size <= self.max_page_size:
+            raise exceptions.ValidationError(
+                {
+                    self.page_size_query_param: [
+                        _("Enter a whole number from 1 to %(max)d.") % {"max": self.max_page_size}
+                    ]
+                }
+            )
+        return size
+
+    def paginate_queryset(self, queryset, request, view=None):
+        raw = request.query_params.get(self.page_query_param)
+        if raw is not None and not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= 10**9):
+            raise exceptions.ValidationError(
+                {self.page_query_param: [_("Enter a whole number from 1.")]}
+            )
+        page_size = self.get_page_size(request)
+        number = int(raw or 1)
+        paginator = self.django_paginator_class(queryset, page_size)
+        if number == 1:
+            # The first page is read before counting: when it is not full, its length is
+            # the count, and the COUNT query is saved (most filtered lists fit in a page).
+            rows = list(queryset[:page_size])
+            if len(rows) < page_size:
+                paginator.count = len(rows)
+            self.page = Page(rows, 1, paginator)
+        else:
+            try:
+                self.page = paginator.page(number)
+            except InvalidPage:
+                raise exceptions.NotFound(
+                    self.invalid_page_message % {"page_number": raw, "last": paginator.num_pages}
+                ) from None
+        self.request = request
+        return list(self.page)
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["required"] = ["count", "next", "previous", "results"]
+        return paginated
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"].update({"minimum": 1})
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update({"minimum": 1, "maximum": self.max_page_size})
+        return parameters

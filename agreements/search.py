@@ -1,0 +1,238 @@
+"""Search over agreements in every language, the same way on SQLite and PostgreSQL.
+
+Stored text and queries go through one normalization, so that a query typed without
+harakat, with another hamza form or in another letter case still finds the record. Each
+agreement keeps the normalized text of everything a reader may search for in its
+`search_document` column; `q` matches every term of the query as a substring of it (so
+that a stem, "مذكر", finds its plural, "مذكرات").
+
+PostgreSQL ranking (a tsvector beside the column) can be layered on top of these three
+functions without changing them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from django.db import connections, transaction
+from django.db.models import Case, F, FloatField, Prefetch, Q, QuerySet, Value, When
+
+from agreements.models import Agreement, AgreementParty, Signatory
+
+LANGUAGES = ("ar", "fr", "en")
+
+# Harakat (fathatan ... sukun, maddah, hamza marks), superscript alef, Quranic annotation
+# signs, and tatweel.
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_LATIN_ACCENTED = re.compile("[\u00c0-\u024f]")
+_NOT_A_WORD = re.compile(r"[\W_]+")
+
+# A query longer than this is refused rather than searched term by term.
+MAX_QUERY_TERMS = 12
+CHUNK_SIZE = 500
+
+
+def _strip_latin_accent(match: re.Match) -> str:
+    decomposed = unicodedata.normalize("NFD", match.group())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize_arabic(text: str | None) -> str:
+    """The one normalization of stored text and queries.
+
+    Removes harakat and tatweel, writes أ إ آ ٱ as ا, ى as ي and ة as ه; lowercases Latin
+    text and drops its accents ("Mémorandum" and "memorandum" match); turns punctuation
+    into spaces and collapses them.
+    """
+    if not text:
+        return ""
+    # NFKC folds Arabic presentation forms (ﻻ, ﷲ...) into ordinary letters first.
+    text = unicodedata.normalize("NFKC", text)
+    text = _ARABIC_MARKS.sub("", text)
+    text = text.translate(_LETTERS)
+    text = _LATIN_ACCENTED.sub(_strip_latin_accent, text.lower())
+    return " ".join(_NOT_A_WORD.sub(" ", text).split())
+
+
+def query_terms(query: str | None) -> list[str]:
+    """The distinct normalized terms of a query, in order."""
+    return list(dict.fromkeys(normalize_arabic(query).split()))
+
+
+def matching(queryset: QuerySet[Agreement], query: str | None) -> QuerySet[Agreement]:
+    """Agreements whose search document contains every term of the query."""
+    condition = Q()
+    for term in query_terms(query):
+        condition &= Q(search_document__contains=term)
+    return queryset.filter(condition) if condition else queryset
+
+
+def _translations(obj: object, field: str) -> Iterator[str]:
+    for language in LANGUAGES:
+        yield getattr(obj, f"{field}_{language}", "") or ""
+
+
+def build_search_document(agreement: Agreement) -> str:
+    """Normalized text of an agreement as a reader may search for it, in every language.
+
+    Title, summary and objectives in Arabic, French and English; the name and acronym of
+    every party in every language; the name of every signatory in every language. Reads
+    `parties` and `signatories` through prefetches when the caller made them.
+    """
+    parts: list[str] = []
+    for field in ("title", "summary", "objectives"):
+        parts.extend(_translations(agreement, field))
+    for party in agreement.parties.all():
+        parts.extend(_translations(party.organization, "name"))
+        parts.extend(_translations(party.organization, "acronym"))
+    for signatory in agreement.signatories.all():
+        parts.extend(_translations(signatory.person, "name"))
+    normalized = (normalize_arabic(part) for part in parts)
+    # The same text in two languages (a company's name) is kept once.
+    return " ".join(dict.fromkeys(part for part in normalized if part))
+
+
+def _with_search_relations(queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
+    return queryset.prefetch_related(
+        Prefetch("parties", queryset=AgreementParty.objects.select_related("organization")),
+        Prefetch("signatories", queryset=Signatory.objects.select_related("person")),
+    )
+
+
+def refresh_search_documents(agreement_ids: Iterable[int] | None = None) -> int:
+    """Recompute the search documents of these agreements (all of them if None).
+
+    Writes only the rows whose document changed, so that a refresh of up-to-date rows
+    writes nothing; returns how many rows it wrote.
+    """
+    base = Agreement.objects.all()
+    if agreement_ids is not None:
+        ids = sorted(set(agreement_ids))
+        if not ids:
+            return 0
+    else:
+        ids = list(base.order_by("pk").values_list("pk", flat=True))
+    written = 0
+    with transaction.atomic():
+        for start in range(0, len(ids), CHUNK_SIZE):
+            chunk = ids[start : start + CHUNK_SIZE]
+            changed = []
+            for agreement in _with_search_relations(base.filter(pk__in=chunk)):
+                document = build_search_document(agreement)
+                if document != agreement.search_document:
+                    agreement.search_document = document
+                    changed.append(agreement)
+            if changed:
+                Agreement.objects.bulk_update(changed, ["search_document"])
+                written += len(changed)
+    return written
+
+
+# -- PostgreSQL: full-text search per language, ranked ------------------------------------
+# Layered on the functions above without changing them. Migration 0004_postgres_search
+# adds, on PostgreSQL only, a stored `search_vector` column computed from
+# `search_document` with the Arabic, French and English configurations (each language's
+# words stemmed by its own rules), its GIN index, and a trigram index that serves the
+# substring match of `matching()`. SQLite keeps `matching()` alone.
+
+SEARCH_CONFIGURATIONS = ("arabic", "french", "english")
+SEARCH_VECTOR_COLUMN = "search_vector"
+
+# Light Arabic stemming of query terms (already normalized: ة is ه, ى is ي). PostgreSQL's
+# Arabic stemmer misses plurals (مذكرات stems to مذكرا, مذكرة to مذكر): the article and a
+# plural, dual or feminine ending come off, and the stem is matched as a prefix.
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_ARABIC_SUFFIXES = ("يات", "ات", "ون", "ين", "ان", "يه", "ه", "ي")
+_MIN_STEM = 3
+
+
+def arabic_stem(term: str) -> str:
+    """The light stem of a normalized Arabic term (مذكرات → مذكر, الاتفاقيات → اتفاق);
+    any other term unchanged. A stem keeps at least three letters."""
+    if not _ARABIC_LETTER.search(term):
+        return term
+    stem = term
+    for prefix in _ARABIC_PREFIXES:
+        if stem.startswith(prefix) and len(stem) - len(prefix) >= _MIN_STEM:
+            stem = stem[len(prefix) :]
+            break
+    for suffix in _ARABIC_SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= _MIN_STEM:
+            stem = stem[: -len(suffix)]
+            break
+    return stem
+
+
+def uses_full_text(queryset: QuerySet) -> bool:
+    return connections[queryset.db].vendor == "postgresql"
+
+
+def _stored_vector():
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db.models.expressions import RawSQL
+
+    table = Agreement._meta.db_table
+    return RawSQL(f'"{table}"."{SEARCH_VECTOR_COLUMN}"', (), output_field=SearchVectorField())
+
+
+def _term_query(term: str):
+    """One term in every configuration, as a prefix; its Arabic stem too, as a prefix."""
+    from django.contrib.postgres.search import SearchQuery
+
+    # Normalized terms hold letters and digits only: nothing to escape in tsquery syntax.
+    query = None
+    for config in SEARCH_CONFIGURATIONS:
+        part = SearchQuery(f"'{term}':*", search_type="raw", config=config)
+        query = part if query is None else query | part
+    stem = arabic_stem(term)
+    if stem != term:
+        query |= SearchQuery(f"'{stem}':*", search_type="raw", config="simple")
+    return query
+
+
+def search(queryset: QuerySet[Agreement], query: str | None) -> QuerySet[Agreement]:
+    """Agreements matching every term of the query, best first on PostgreSQL.
+
+    On PostgreSQL a term matches by full text (its stem in Arabic, French or English, as a
+    prefix: مذكرات finds مذكرة) or as a substring, exactly as `matching()` does, so that
+    this finds everything `matching()` finds and more; results carry a `search_rank`. On
+    SQLite this is `matching()`.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return queryset
+    if not uses_full_text(queryset):
+        return matching(queryset, query)
+    condition = Q()
+    for term in terms:
+        condition &= Q(search_document__contains=term) | Q(fts_vector=_term_query(term))
+    return _with_rank(queryset.alias(fts_vector=_stored_vector()).filter(condition), terms)
+
+
+def order_by_rank(queryset: QuerySet[Agreement], query: str | None) -> QuerySet[Agreement]:
+    """Best matches first on PostgreSQL (then the usual order); unchanged on SQLite."""
+    terms = query_terms(query)
+    if not terms or not uses_full_text(queryset):
+        return queryset
+    if "search_rank" not in queryset.query.annotations:
+        queryset = _with_rank(queryset, terms)
+    return queryset.order_by(F("search_rank").desc(), F("signed_on").desc(nulls_last=True), "id")
+
+
+def _with_rank(queryset: QuerySet[Agreement], terms: list[str]) -> QuerySet[Agreement]:
+    """ts_rank over any of the terms, plus one for the whole query as a phrase."""
+    from django.contrib.postgres.search import SearchRank
+
+    any_term = None
+    for term in terms:
+        any_term = _term_query(term) if any_term is None else any_term | _term_query(term)
+    phrase = Case(
+        When(search_document__contains=" ".join(terms), then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    return queryset.annotate(search_rank=SearchRank(_stored_vector(), any_term) + phrase)

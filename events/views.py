@@ -1,0 +1,84 @@
+"""The public site's pages about events: fairs, summits, assemblies and meetings."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from agreements.evidence import Evidence
+from agreements.filtersets import translated
+from agreements.jsonld import event_ld
+from agreements.models import Agreement
+from agreements.public import (
+    agreement_cards,
+    citations_prefetch,
+    may_preview,
+    not_found,
+    public_page,
+    visible,
+)
+from events.models import Event, EventParticipant
+
+
+@require_safe
+@public_page
+def event_list(request: HttpRequest) -> HttpResponse:
+    """Events by year, newest first; those the sources do not date at the end."""
+    events = (
+        Event.objects.published()
+        .select_related("parent")
+        .annotate(agreement_count=Count("agreements", filter=Q(agreements__status="published")))
+    )
+    years: OrderedDict = OrderedDict()
+    undated = []
+    for event in events:
+        start = event.start_partial
+        if start.is_known:
+            years.setdefault(start.year, []).append(event)
+        else:
+            undated.append(event)
+    undated.sort(key=str)
+    groups = [{"year": year, "events": items} for year, items in years.items()]
+    context = {"section": "events", "groups": groups, "undated": undated}
+    return render(request, "events/event_list.html", context)
+
+
+@require_safe
+@public_page
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    preview = may_preview(request, Event)
+    event = (
+        visible(request, Event)
+        .select_related("parent")
+        .prefetch_related(
+            citations_prefetch(),
+            Prefetch(
+                "participants",
+                queryset=EventParticipant.objects.filter(person__status="published")
+                .select_related("person", "organization")
+                .order_by("id"),
+            ),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if event is None:
+        return not_found(request, Event, slug)
+    children = list(Event.objects.published().filter(parent=event).order_by("start_date", "slug"))
+    organizations = list(event.organizations.published().order_by(translated("name")))
+    agreements = agreement_cards(Agreement.objects.published().filter(event=event))
+    context = {
+        "section": "events",
+        "event": event,
+        "preview": preview and event.status != "published",
+        "children": children,
+        "organizations": organizations,
+        "agreements": agreements,
+        "evidence": Evidence.of(event.citations.all(), Event),
+        "structured_data": event_ld(request, event, organizations=organizations, children=children),
+    }
+    return render(request, "events/event_detail.html", context)

@@ -1,0 +1,104 @@
+"""Writes to organizations and people: typed, keyword-only, atomic, with history.
+
+A change of name or acronym also changes what search finds: the search documents of the
+agreements that name the record are refreshed in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from agreements.records import PublicationStatus
+from agreements.search import refresh_search_documents
+from agreements.services import (
+    UNSET,
+    CitationInput,
+    Translations,
+    User,
+    check_status_change,
+    save_validated,
+    set_citations,
+    set_translations,
+)
+from partners.models import Organization, Person
+
+
+@transaction.atomic
+def save_organization(
+    *,
+    actor: User,
+    organization: Organization | None = None,
+    slug: str | Any = UNSET,
+    name: Translations | Any = UNSET,
+    acronym: Translations | Any = UNSET,
+    kind: str | Any = UNSET,
+    country: str | Any = UNSET,
+    parent: Organization | Any | None = UNSET,
+    website: str | Any = UNSET,
+    description: Translations | Any = UNSET,
+    wikidata_id: str | Any = UNSET,
+    citations: Sequence[CitationInput] | Any = UNSET,
+    status: str | Any = UNSET,
+) -> Organization:
+    """Create an organization (no `organization` given) or change the fields given."""
+    if organization is None:
+        organization = Organization(slug=slug, status=PublicationStatus.DRAFT)
+    else:
+        organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    if status is not UNSET:
+        check_status_change(actor=actor, obj=organization, status=status)
+    for field_name, value in (("name", name), ("acronym", acronym), ("description", description)):
+        if value is not UNSET:
+            set_translations(organization, field_name, value)
+    for field_name, value in (
+        ("kind", kind), ("country", country), ("website", website), ("wikidata_id", wikidata_id),
+    ):  # fmt: skip
+        if value is not UNSET:
+            setattr(organization, field_name, value if value is not None else "")
+    if parent is not UNSET:
+        if parent is not None and organization.pk and parent.pk == organization.pk:
+            raise ValidationError({"parent": _("An organization cannot be its own parent.")})
+        organization.parent = parent
+    save_validated(organization, actor=actor, reason="api")
+    if citations is not UNSET:
+        set_citations(actor=actor, record=organization, citations=citations)
+    if name is not UNSET or acronym is not UNSET:
+        refresh_search_documents(
+            organization.agreement_parties.values_list("agreement_id", flat=True)
+        )
+    return organization
+
+
+@transaction.atomic
+def save_person(
+    *,
+    actor: User,
+    person: Person | None = None,
+    slug: str | Any = UNSET,
+    name: Translations | Any = UNSET,
+    wikidata_id: str | Any = UNSET,
+    citations: Sequence[CitationInput] | Any = UNSET,
+    status: str | Any = UNSET,
+) -> Person:
+    """Create a person (no `person` given) or change the fields given."""
+    if person is None:
+        person = Person(slug=slug, status=PublicationStatus.DRAFT)
+    else:
+        person = Person.objects.select_for_update().get(pk=person.pk)
+    if status is not UNSET:
+        check_status_change(actor=actor, obj=person, status=status)
+    if name is not UNSET:
+        set_translations(person, "name", name)
+    if wikidata_id is not UNSET:
+        person.wikidata_id = wikidata_id or ""
+    save_validated(person, actor=actor, reason="api")
+    if citations is not UNSET:
+        set_citations(actor=actor, record=person, citations=citations)
+    if name is not UNSET:
+        refresh_search_documents(person.signatures.values_list("agreement_id", flat=True))
+    return person
