@@ -101,6 +101,7 @@ def test_an_agreement_without_two_parties_is_not_published(seeded, publisher_cli
         reverse("admin:agreements_agreement_changelist"),
         {"action": "publish_selected", "_selected_action": [lonely.pk]},
         follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     lonely.refresh_from_db()
     assert lonely.status == "draft"

@@ -66,7 +66,7 @@ def test_no_filter_lists_every_published_agreement_newest_first(client: Client):
 
 def test_count_filters_in_force_and_links_to_remove_them(client: Client):
     parsed = page(client.get("/fr/agreements/?partner=elm&year=2025"))
-    assert "1 agreement" in parsed.html  # msgids in English until the catalogs land
+    assert "1 accord" in parsed.html
     # Each filter in force can be removed on its own, keeping the other.
     assert "/fr/agreements/?year=2025" in parsed.links
     assert "/fr/agreements/?partner=elm" in parsed.links
