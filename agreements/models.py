@@ -384,6 +384,9 @@ class SourceDocument(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("source-detail", kwargs={"slug": self.slug})
+
     def clean(self) -> None:
         errors = partial_date_errors(
             self.published_on, self.published_on_precision, date_field="published_on"

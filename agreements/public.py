@@ -13,7 +13,6 @@ from functools import wraps
 from django.db.models import Exists, Model, OuterRef, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csp import csp_override
@@ -54,20 +53,9 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapped
 
 
-# The page of each kind of record (the models other than Agreement have no get_absolute_url).
-DETAIL_URL_NAMES = {
-    "agreements.agreement": "agreement-detail",
-    "agreements.initiative": "initiative-detail",
-    "agreements.sourcedocument": "source-detail",
-    "partners.organization": "organization-detail",
-    "partners.person": "person-detail",
-    "events.event": "event-detail",
-}
-
-
 def record_url(record: Model) -> str:
     """The public page of a record, in the active language."""
-    return reverse(DETAIL_URL_NAMES[record._meta.label_lower], kwargs={"slug": record.slug})
+    return record.get_absolute_url()
 
 
 def may_preview(request: HttpRequest, model: type[Model]) -> bool:
