@@ -254,6 +254,10 @@ def _published_events(request=None) -> QuerySet[Event]:
     return Event.objects.published()
 
 
+def _themes(request=None) -> QuerySet[Theme]:
+    return Theme.objects.all()
+
+
 def _published_initiatives(request=None) -> QuerySet[Initiative]:
     return Initiative.objects.published()
 
@@ -389,7 +393,7 @@ class AgreementFilterSet(django_filters.FilterSet):
         help_text=_("Slug of a theme the agreement is tagged with."),
         field_name="themes",
         to_field_name="slug",
-        queryset=Theme.objects.all(),
+        queryset=_themes,
         error_messages=unknown_slug(_("No theme has the slug “%(value)s”.")),
     )
     signatory = SlugFilter(

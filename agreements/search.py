@@ -90,6 +90,11 @@ def build_search_document(agreement: Agreement) -> str:
         parts.extend(_translations(party.organization, "acronym"))
     for signatory in agreement.signatories.all():
         parts.extend(_translations(signatory.person, "name"))
+    return document_from_parts(parts)
+
+
+def document_from_parts(parts: Iterable[str]) -> str:
+    """The search document of these texts, in this order (for writers that hold no models)."""
     normalized = (normalize_arabic(part) for part in parts)
     # The same text in two languages (a company's name) is kept once.
     return " ".join(dict.fromkeys(part for part in normalized if part))

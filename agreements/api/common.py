@@ -94,18 +94,39 @@ def partial(value, precision: str) -> str | None:
     return PartialDate.from_stored(value, precision).isoformat()
 
 
+PLACEHOLDER = "slug-placeholder"
+
+
+def _link_template(request, url_name: str) -> str | None:
+    """The absolute address of a record, with a placeholder for its slug.
+
+    Reversed once per request, name and language rather than once per row: on a page of
+    fifty agreements the reversing cost more than a query.
+    """
+    cache = getattr(request, "_link_templates", None)
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._link_templates = cache
+    key = (url_name, translation.get_language())
+    if key not in cache:
+        try:
+            path = reverse(url_name, kwargs={"slug": PLACEHOLDER})
+        except NoReverseMatch:
+            cache[key] = None
+        else:
+            cache[key] = request.build_absolute_uri(path) if request is not None else path
+    return cache[key]
+
+
 def public_url(request, url_name: str, slug: str) -> str | None:
     """The record's public page in the active language, or None until the page exists."""
-    try:
-        path = reverse(url_name, kwargs={"slug": slug})
-    except NoReverseMatch:
-        return None
-    return request.build_absolute_uri(path) if request is not None else path
+    template = _link_template(request, url_name)
+    return None if template is None else template.replace(PLACEHOLDER, slug)
 
 
 def api_url(request, url_name: str, slug: str) -> str:
-    path = reverse(f"api:{url_name}", kwargs={"slug": slug})
-    return request.build_absolute_uri(path) if request is not None else path
+    return _link_template(request, f"api:{url_name}").replace(PLACEHOLDER, slug)
 
 
 def country_code(country) -> str | None:
@@ -117,13 +138,6 @@ def country_code(country) -> str | None:
 
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text=_("What went wrong, in the requested language."))
-
-
-class ValidationErrorSerializer(serializers.Serializer):
-    """Each key names the parameter or field at fault; each value lists its messages."""
-
-    def to_representation(self, instance):
-        return instance
 
 
 LANG_PARAMETER = OpenApiParameter(
@@ -152,7 +166,7 @@ ERROR_RESPONSES = {
 }  # fmt: skip
 
 
-# -- pagination, negotiation, throttling ---------------------------------------------------
+# -- throttling -----------------------------------------------------------------------------
 
 
 class AnonymousThrottle(AnonRateThrottle):
@@ -187,10 +201,15 @@ class PublicViewSet(GenericViewSet):
     def initial(self, request, *args, **kwargs) -> None:
         self.language = language_from(request)
         translation.activate(self.language)
+        for name, values in request.query_params.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                # No database stores NUL characters: refuse before any query sees one.
+                raise exceptions.ValidationError(
+                    {name.replace("\x00", ""): [_("NUL characters are not allowed.")]}
+                )
         # A method this address does not offer is a 405 before credentials are asked for.
         if not hasattr(self, request.method.lower()):
             raise exceptions.MethodNotAllowed(request.method)
-        translation.activate(self.language)
         request.LANGUAGE_CODE = self.language
         super().initial(request, *args, **kwargs)
 
@@ -221,6 +240,7 @@ class PublicViewSet(GenericViewSet):
 
         version, last_modified = dataset_version()
         scope = f"user:{request.user.pk}" if request.user.is_authenticated else "public"
+        self.count_cache_key = self.count_key(request, version)
         accepted = getattr(request, "accepted_media_type", "")
         digest = hashlib.sha256(
             "\n".join([version, self.language, scope, accepted, request.get_full_path()]).encode()
@@ -236,20 +256,39 @@ class PublicViewSet(GenericViewSet):
             return Response(status=status.HTTP_304_NOT_MODIFIED)
         return None
 
+    # Parameters that change the page, its language or its format, not what is counted.
+    NOT_COUNTED = frozenset({"page", "page_size", "format", "lang", "ordering"})
+
+    def count_key(self, request, version: str) -> str:
+        """The cache key of this list's count: its filters, who asks, and the dataset's version."""
+        filters = sorted(
+            (name, value)
+            for name, values in request.query_params.lists()
+            if name not in self.NOT_COUNTED
+            for value in values
+        )
+        drafts = "drafts" if self.can_view_drafts else "published"
+        text = f"{self.basename}|{drafts}|{version}|{filters!r}"
+        return "api-count:" + hashlib.sha256(text.encode()).hexdigest()
+
     def list(self, request, *args, **kwargs):
         return self.not_modified(request) or self.list_response(request, *args, **kwargs)
 
     def retrieve(self, request, *args, **kwargs):
         return self.not_modified(request) or self.retrieve_response(request, *args, **kwargs)
 
+    def complete(self, records: list) -> list:
+        """Read what the representation needs beyond the queryset (a hook for a page)."""
+        return records
+
     def list_response(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
+        page = self.complete(self.paginate_queryset(queryset))
         serializer = self.get_serializer(page, many=True)
         return self.get_paginated_response(serializer.data)
 
     def retrieve_response(self, request, *args, **kwargs):
-        return Response(self.get_serializer(self.get_object()).data)
+        return Response(self.get_serializer(self.complete([self.get_object()])[0]).data)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -366,6 +405,6 @@ class WritableMixin:
             raise as_drf_error(error) from None
 
     def written(self, record, code: int) -> Response:
-        fresh = self.get_queryset().get(pk=record.pk)
+        fresh = self.complete([self.get_queryset().get(pk=record.pk)])[0]
         data = self.get_serializer(fresh).data
         return Response(data, status=code, headers={"Location": data["api_url"]})

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import batched
 from typing import Any
 
 import orjson
@@ -26,7 +27,12 @@ from agreements.api.common import PublicViewSet
 from agreements.api.fields import PartialDateField
 from agreements.api.serializers import AgreementSerializer, InitiativeSerializer, SourceSerializer
 from agreements.models import Agreement, Theme
-from agreements.selectors import agreement_list, initiative_list, source_list
+from agreements.selectors import (
+    agreement_rows,
+    attach_agreement_relations,
+    initiative_list,
+    source_list,
+)
 from events.api.serializers import EventSerializer
 from events.selectors import event_list
 from partners.api.serializers import OrganizationSerializer, PersonSerializer
@@ -97,9 +103,15 @@ def _csv_line(values: list) -> str:
     return buffer.getvalue()
 
 
-def in_chunks(queryset) -> Iterator:
-    """Every row, read CHUNK_SIZE at a time with the queryset's prefetches."""
-    return queryset.iterator(chunk_size=CHUNK_SIZE)
+def in_chunks(queryset, complete: Callable[[list], list] | None = None) -> Iterator:
+    """Every row, read CHUNK_SIZE at a time with the queryset's prefetches (and `complete`
+    applied to each chunk), so that a chunk costs a fixed number of queries."""
+    rows = queryset.iterator(chunk_size=CHUNK_SIZE)
+    if complete is None:
+        yield from rows
+        return
+    for chunk in batched(rows, CHUNK_SIZE):
+        yield from complete(list(chunk))
 
 
 def agreements_csv(serializer: AgreementSerializer, rows: Iterable[Agreement]) -> Iterator[str]:
@@ -268,7 +280,7 @@ class DatasetViewSet(PublicViewSet):
     throttle_classes = [*PublicViewSet.throttle_classes, ExportThrottle]
 
     def get_queryset(self):
-        return agreement_list()
+        return agreement_rows()
 
     def retrieve_response(self, request, *args, **kwargs):
         exported_at = timezone.now()
@@ -292,14 +304,14 @@ class DatasetViewSet(PublicViewSet):
     def _document(self, request, exported_at, context) -> Iterator[bytes]:
         address = request.build_absolute_uri(reverse("api:dataset"))
         sections = {
-            "agreements": (AgreementSerializer, agreement_list()),
-            "partners": (OrganizationSerializer, organization_list()),
-            "people": (PersonSerializer, person_list()),
-            "events": (EventSerializer, event_list().order_by("slug")),
-            "initiatives": (InitiativeSerializer, initiative_list()),
-            "sources": (SourceSerializer, source_list()),
+            "agreements": (AgreementSerializer, agreement_rows(), attach_agreement_relations),
+            "partners": (OrganizationSerializer, organization_list(), None),
+            "people": (PersonSerializer, person_list(), None),
+            "events": (EventSerializer, event_list().order_by("slug"), None),
+            "initiatives": (InitiativeSerializer, initiative_list(), None),
+            "sources": (SourceSerializer, source_list(), None),
         }
-        counts = {name: queryset.count() for name, (_s, queryset) in sections.items()}
+        counts = {name: queryset.count() for name, (_s, queryset, _c) in sections.items()}
         themes = [
             {"slug": theme.slug, "name": theme.name} for theme in Theme.objects.order_by("slug")
         ]
@@ -325,10 +337,10 @@ class DatasetViewSet(PublicViewSet):
             "themes": themes,
         }
         yield orjson.dumps(header)[:-1]  # the object stays open for the record lists
-        for name, (serializer_class, queryset) in sections.items():
+        for name, (serializer_class, queryset, complete) in sections.items():
             serializer = serializer_class(context=context)
             yield b',"' + name.encode() + b'":['
-            for index, record in enumerate(in_chunks(queryset)):
+            for index, record in enumerate(in_chunks(queryset, complete)):
                 yield (b"," if index else b"") + orjson.dumps(serializer.represent(record))
             yield b"]"
         yield b"}"

@@ -7,6 +7,7 @@ named by slug. An unknown key is an error, not silently ignored.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -21,6 +22,8 @@ from agreements.models import SourceDocument
 from agreements.records import PartialDate, PublicationStatus
 from agreements.services import CitationInput, SigningAct
 from partners.models import Organization, Person, Position
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,160}")
 
 
 class StrictSerializer(serializers.Serializer):
@@ -131,8 +134,22 @@ class CountryInput(serializers.ChoiceField):
         super().__init__(choices=[code for code, _name in countries], **kwargs)
 
 
-def slug_of(queryset, **kwargs) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(slug_field="slug", queryset=queryset, **kwargs)
+class SlugOf(serializers.SlugRelatedField):
+    """A related record named by its slug; what cannot be a slug is refused before a query."""
+
+    default_error_messages = {
+        "does_not_exist": _("No record has the slug “{value}”."),
+        "invalid": _("Enter a slug (a JSON string of letters, digits and hyphens)."),
+    }
+
+    def to_internal_value(self, data: Any) -> Any:
+        if not isinstance(data, str) or not SLUG.fullmatch(data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+def slug_of(queryset, **kwargs) -> SlugOf:
+    return SlugOf(slug_field="slug", queryset=queryset, **kwargs)
 
 
 class PlaceInput(StrictSerializer):

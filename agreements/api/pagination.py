@@ -6,10 +6,13 @@ own views.
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Page
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
+
+COUNT_CACHE_SECONDS = 3600
 
 
 class Pagination(PageNumberPagination):
@@ -49,6 +52,11 @@ class Pagination(PageNumberPagination):
         page_size = self.get_page_size(request)
         number = int(raw or 1)
         paginator = self.django_paginator_class(queryset, page_size)
+        count_key = getattr(view, "count_cache_key", None)
+        if count_key is not None:
+            cached = cache.get(count_key)
+            if cached is not None:
+                paginator.count = cached
         if number == 1:
             # The first page is read before counting: when it is not full, its length is
             # the count, and the COUNT query is saved (most filtered lists fit in a page).
@@ -63,6 +71,10 @@ class Pagination(PageNumberPagination):
                 raise exceptions.NotFound(
                     self.invalid_page_message % {"page_number": raw, "last": paginator.num_pages}
                 ) from None
+        if count_key is not None:
+            # Exact until the dataset changes, and the key changes with it: a COUNT over
+            # a hundred thousand rows costs more than the rest of the page.
+            cache.set(count_key, paginator.count, COUNT_CACHE_SECONDS)
         self.request = request
         return list(self.page)
 

@@ -5,6 +5,9 @@ Field names are a contract (issue 4): add fields freely, never rename one.
 
 from __future__ import annotations
 
+from functools import cache
+
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -53,31 +56,55 @@ def ref(obj, order) -> dict:
     return {"slug": obj.slug, "name": tr(obj, "name", order)}
 
 
-def organization_ref(organization, order) -> dict:
+def tr_row(row: dict, prefix: str, order) -> str | None:
+    """A translated column of a plain row (`organization__name_ar`...), with fallback."""
+    for code in order:
+        value = row.get(f"{prefix}_{code}")
+        if value:
+            return value
+    return None
+
+
+def organization_ref(row: dict, order) -> dict:
     return {
-        "slug": organization.slug,
-        "name": tr(organization, "name", order),
-        "acronym": tr(organization, "acronym", order),
-        "kind": organization.kind,
-        "country": country_code(organization.country),
+        "slug": row["organization__slug"],
+        "name": tr_row(row, "organization__name", order),
+        "acronym": tr_row(row, "organization__acronym", order),
+        "kind": row["organization__kind"],
+        "country": row["organization__country"] or None,
     }
 
 
-def signing_act(act, order) -> dict:
-    organization = act.organization
+def signing_act(row: dict, order) -> dict:
     return {
-        "person": ref(act.person, order),
-        "organization": ref(organization, order) if organization is not None else None,
-        "title": tr(act, "title", order),
+        "person": {"slug": row["person__slug"], "name": tr_row(row, "person__name", order)},
+        "organization": {
+            "slug": row["organization__slug"],
+            "name": tr_row(row, "organization__name", order),
+        }
+        if row["organization__slug"]
+        else None,
+        "title": tr_row(row, "title", order),
     }
 
 
-def citation(cite, order) -> dict:
+def citation(row: dict, order) -> dict:
     return {
-        "source": {"slug": cite.source.slug, "title": tr(cite.source, "title", order)},
-        "quote": cite.quote,
-        "fields": list(cite.fields or []),
+        "source": {"slug": row["source__slug"], "title": tr_row(row, "source__title", order)},
+        "quote": row["quote"],
+        "fields": list(row["fields"] or []),
     }
+
+
+@cache
+def _labels(choices: type, language: str) -> dict[str, str]:
+    with translation.override(language):
+        return {code: str(label) for code, label in choices.choices}
+
+
+def kind_label(choices: type, code: str) -> str:
+    """A code's label in the active language (translated once per language, not per row)."""
+    return _labels(choices, translation.get_language() or "ar")[code]
 
 
 def visible(record, include_drafts: bool) -> bool:
@@ -85,6 +112,8 @@ def visible(record, include_drafts: bool) -> bool:
 
 
 class AgreementSerializer(ReadSerializer):
+    """Reads the rows `selectors.attach_agreement_relations()` sets."""
+
     slug = serializers.SlugField(read_only=True, help_text=_("Stable identifier."))
     url = link(_("The agreement's public page, in the requested language."))
     api_url = serializers.URLField(read_only=True, help_text=_("This record in the API."))
@@ -152,7 +181,7 @@ class AgreementSerializer(ReadSerializer):
             "api_url": api_url(request, "agreement-detail", agreement.slug),
             "title": tr(agreement, "title", order),
             "kind": agreement.kind,
-            "kind_label": str(AgreementKind(agreement.kind).label),
+            "kind_label": kind_label(AgreementKind, agreement.kind),
             "signed_on": partial(agreement.signed_on, agreement.signed_on_precision),
             "signed_on_precision": agreement.signed_on_precision,
             "place": {
@@ -164,17 +193,21 @@ class AgreementSerializer(ReadSerializer):
             "expires_on": expires.isoformat(),
             "expires_on_precision": str(expires.precision.value),
             "renews": renews.slug if renews is not None else None,
-            "renewed_by": [renewal.slug for renewal in agreement.renewed_by.all()],
-            "parties": [
-                organization_ref(party.organization, order) for party in agreement.parties.all()
+            "renewed_by": [row["slug"] for row in agreement.renewal_rows],
+            "parties": [organization_ref(row, order) for row in agreement.party_rows],
+            "signatories": [signing_act(act, order) for act in agreement.signatory_rows],
+            "attendees": [signing_act(act, order) for act in agreement.attendee_rows],
+            "themes": [
+                {"slug": row["theme__slug"], "name": tr_row(row, "theme__name", order)}
+                for row in agreement.theme_rows
             ],
-            "signatories": [signing_act(act, order) for act in agreement.signatories.all()],
-            "attendees": [signing_act(act, order) for act in agreement.attendees.all()],
-            "themes": [ref(theme, order) for theme in agreement.themes.all()],
-            "initiatives": [ref(item, order) for item in agreement.initiatives.all()],
+            "initiatives": [
+                {"slug": row["initiative__slug"], "name": tr_row(row, "initiative__name", order)}
+                for row in agreement.initiative_rows
+            ],
             "summary": tr(agreement, "summary", order),
             "objectives": tr(agreement, "objectives", order),
-            "citations": [citation(cite, order) for cite in agreement.citations.all()],
+            "citations": [citation(cite, order) for cite in agreement.citation_rows],
             "updated_at": _datetime.to_representation(agreement.updated_at),
         }
 

@@ -18,7 +18,12 @@ from agreements.api.serializers import (
 )
 from agreements.filtersets import AgreementFilterSet, InitiativeFilterSet, SourceFilterSet
 from agreements.models import Agreement, Initiative, SourceDocument
-from agreements.selectors import agreements_for, initiative_list, source_list
+from agreements.selectors import (
+    agreement_rows,
+    attach_agreement_relations,
+    initiative_list,
+    source_list,
+)
 
 
 @extend_schema_view(
@@ -48,20 +53,26 @@ class AgreementViewSet(WritableMixin, PublicViewSet):
 
     def get_queryset(self):
         # Built per request so that the active language applies to translated fields.
-        return agreements_for(include_drafts=self.can_view_drafts)
+        return agreement_rows(include_drafts=self.can_view_drafts)
+
+    def complete(self, records: list) -> list:
+        return attach_agreement_relations(records, include_drafts=self.can_view_drafts)
 
     def list_response(self, request, *args, **kwargs):
         if request.accepted_renderer.format != "csv":
             return super().list_response(request, *args, **kwargs)
         queryset = self.filter_queryset(self.get_queryset())
         asked_for_a_page = {"page", "page_size"} & set(request.query_params)
-        rows = self.paginate_queryset(queryset) if asked_for_a_page else in_chunks(queryset)
+        if asked_for_a_page:
+            rows = self.complete(self.paginate_queryset(queryset))
+        else:
+            rows = in_chunks(queryset, complete=self.complete)
         return csv_response(self.get_serializer(), rows, f"agreements-{self.language}")
 
     def retrieve_response(self, request, *args, **kwargs):
         if request.accepted_renderer.format != "csv":
             return super().retrieve_response(request, *args, **kwargs)
-        agreement = self.get_object()
+        agreement = self.complete([self.get_object()])[0]
         return csv_response(self.get_serializer(), [agreement], agreement.slug)
 
     def create_record(self, **data):

@@ -88,7 +88,7 @@ def test_every_term_must_occur_and_a_stem_finds_its_plural():
     assert set(matching(published, "   ")) == {plural, other}
 
 
-def test_refresh_writes_only_what_changed(django_assert_num_queries):
+def test_refresh_writes_only_what_changed():
     company = factories.organization(name_ar="شركة قديمة")
     record = factories.agreement(parties=(company,))
     assert "شركه قديمه" in Agreement.objects.get(pk=record.pk).search_document

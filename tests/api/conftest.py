@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from hypothesis import configuration
 from django.core.cache import cache
 from django.db import transaction
+from hypothesis import configuration
 
 from agreements.seeds.loader import load_seeds
 

@@ -76,7 +76,9 @@ def test_a_page_that_is_not_full_saves_the_count(seeded, client: Client, django_
     assert response.json()["count"] == 6
 
 
-def test_filters_add_a_fixed_number_of_queries(seeded, client: Client, django_assert_max_num_queries):
+def test_filters_add_a_fixed_number_of_queries(
+    seeded, client: Client, django_assert_max_num_queries
+):
     grow_the_dataset(10)
     # Each slug filter validates its value against the published records: one query each.
     params = {
@@ -101,3 +103,22 @@ def test_detail_queries(seeded, client: Client, django_assert_max_num_queries, r
     first = client.get(f"/api/v1/{resource}/", {"page_size": 1}).json()["results"][0]
     with django_assert_max_num_queries(FULL_PAGE_QUERIES[resource] - 1):
         assert client.get(f"/api/v1/{resource}/{first['slug']}/").status_code == 200
+
+
+def test_a_count_is_read_once_per_version_of_the_data(
+    seeded, client: Client, django_assert_num_queries
+):
+    grow_the_dataset(30)
+    with django_assert_num_queries(FULL_PAGE_QUERIES["agreements"]):
+        first = client.get("/api/v1/agreements/", {"page_size": 10, "country": "MA"})
+    # Another page, order or language of the same filters: the count is known.
+    with django_assert_num_queries(FULL_PAGE_QUERIES["agreements"] - 1):
+        second = client.get(
+            "/api/v1/agreements/", {"page_size": 10, "page": 2, "country": "MA", "lang": "fr"}
+        )
+    assert second.json()["count"] == first.json()["count"] > 30
+    # Any write is a new version of the dataset: the count is read again, and is right.
+    factories.agreement(parties=(factories.organization(country="MA"),))
+    with django_assert_num_queries(FULL_PAGE_QUERIES["agreements"]):
+        third = client.get("/api/v1/agreements/", {"page_size": 10, "country": "MA"})
+    assert third.json()["count"] == first.json()["count"] + 1

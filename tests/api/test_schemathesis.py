@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from django.contrib.auth.models import Group, User
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -18,7 +20,15 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def api_schema(seeded, settings):
     settings.API_THROTTLE_RATES = {"anon": None, "user": None, "export": None}
-    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+    # As Django's test client does: the end of a request must not close the connection
+    # that holds the test's transaction (PostgreSQL would lose the seed data).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -247,3 +247,18 @@ def test_renaming_a_party_refreshes_search(seeded, publisher: Client):
     found = Client().get("/api/v1/agreements/", {"q": "mistral paris"}).json()["results"]
     assert [a["slug"] for a in found] == ["ministry-mistral-ai-mou-2025"]
     assert Organization.objects.get(slug="mistral-ai").history.first().history_user
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"parties": ["elm", "\x00"]},
+        {"event": "a\x00b"},
+        {"title": {"ar": "نص\x00"}},
+        {"themes": [0]},
+        {"signatories": [{"person": "\x00", "organization": "elm"}]},
+    ],
+)
+def test_nul_characters_and_wrong_types_are_400s_on_every_database(seeded, editor, change):
+    response = post(editor, "/api/v1/agreements/", new_agreement(**change))
+    assert response.status_code == 400

@@ -1,0 +1,216 @@
+"""Latency and throughput of /api/v1/agreements/ against a bare .values() baseline.
+
+    createdb -h 127.0.0.1 -U postgres bench_api
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_api \\
+        .venv/bin/python bench/api.py --agreements 10000 --seconds 10
+
+1. migrates the database, loads the seed data and runs `manage.py synthesize` until it
+   holds --agreements agreements (later runs reuse them; grow with a larger number);
+2. starts gunicorn on 127.0.0.1 with the production settings (DEBUG off, 2 workers, one
+   per core), plus /bench/baseline/agreements/ (bench/api_urls.py);
+3. for each scenario (a page of 50: no filter, filters, a partner, `q`), sends requests
+   from --clients threads over loopback for --seconds, then does the same to the
+   baseline with the same filters, and prints p50/p95 latency, requests per second and
+   the ratio of the API's p50 to the baseline's;
+4. stops gunicorn. Nothing leaves this machine; every loop is bounded in time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+HOST = "127.0.0.1"
+
+
+def manage(*args: str, env: dict) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True,
+        text=True,
+    )  # fmt: skip
+    return result.stdout
+
+
+def prepare(count: int, env: dict) -> None:
+    manage("migrate", "--noinput", env=env)
+    manage("load_seeds", env=env)
+    have = int(
+        manage(
+            "shell", "-c",
+            "from agreements.models import Agreement; print(Agreement.objects.count())",
+            env=env,
+        ).strip().splitlines()[-1]
+    )  # fmt: skip
+    if have < count:
+        print(f"synthesizing {count - have} agreements (have {have})...", flush=True)
+        began = time.monotonic()
+        manage("synthesize", "--agreements", str(count - have), env=env)
+        print(f"  done in {time.monotonic() - began:.0f} s", flush=True)
+    manage("shell", "-c", "from django.db import connection; connection.cursor().execute('ANALYZE')",
+           env=env)  # fmt: skip
+
+
+def sample_partner(env: dict) -> str:
+    """A synthetic organization party to a few hundred agreements at most."""
+    return manage(
+        "shell", "-c",
+        "from partners.models import Organization\n"
+        "from django.db.models import Count\n"
+        "o = (Organization.objects.filter(slug__startswith='syn-')"
+        ".annotate(n=Count('agreement_parties')).order_by('-n').first())\n"
+        "print(o.slug)",
+        env=env,
+    ).strip().splitlines()[-1]  # fmt: skip
+
+
+def start_server(port: int, env: dict, workers: int) -> subprocess.Popen:
+    server_env = {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "bench.api_settings",
+        "SECRET_KEY": env.get("SECRET_KEY", "bench-only-not-secret"),
+        "DEBUG": "false",
+    }
+    log = open(ROOT / "var" / "bench-api-gunicorn.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [
+            PYTHON, "-m", "gunicorn", "config.wsgi:application", "--bind", f"{HOST}:{port}",
+            "--workers", str(workers), "--access-logfile", "-", "--log-level", "warning",
+            "--env", "DJANGO_SETTINGS_MODULE=bench.api_settings",
+        ],
+        cwd=ROOT, env=server_env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            get(port, "/api/v1/agreements/?page_size=1")
+            return process
+        except OSError:
+            time.sleep(0.3)
+    process.terminate()
+    raise SystemExit("gunicorn did not answer within 30 s: see var/bench-api-gunicorn.log")
+
+
+def get(port: int, path: str, connection: http.client.HTTPConnection | None = None) -> int:
+    own = connection is None
+    connection = connection or http.client.HTTPConnection(HOST, port, timeout=30)
+    connection.request("GET", path, headers={"Accept-Language": "ar"})
+    response = connection.getresponse()
+    response.read()
+    if own:
+        connection.close()
+    if response.status != 200:
+        raise RuntimeError(f"{path}: HTTP {response.status}")
+    return response.status
+
+
+def load(port: int, path: str, clients: int, seconds: float) -> dict:
+    """Closed loop: each client sends the next request when the last one is answered."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def client() -> None:
+        connection = http.client.HTTPConnection(HOST, port, timeout=30)
+        mine = []
+        while time.monotonic() < stop_at:
+            began = time.perf_counter()
+            try:
+                get(port, path, connection)
+            except (OSError, RuntimeError, http.client.HTTPException) as error:
+                errors.append(str(error))
+                connection.close()
+                connection = http.client.HTTPConnection(HOST, port, timeout=30)
+                continue
+            mine.append(time.perf_counter() - began)
+        connection.close()
+        with lock:
+            latencies.extend(mine)
+
+    for _warm in range(3):
+        get(port, path)
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - began
+    if errors:
+        raise RuntimeError(f"{path}: {len(errors)} failed requests, e.g. {errors[0]}")
+    quantiles = statistics.quantiles(latencies, n=100)
+    return {
+        "requests": len(latencies),
+        "p50_ms": quantiles[49] * 1000,
+        "p95_ms": quantiles[94] * 1000,
+        "rps": len(latencies) / elapsed,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--agreements", type=int, default=10_000)
+    parser.add_argument("--seconds", type=float, default=10.0, help="per scenario and side")
+    parser.add_argument("--clients", type=int, default=2, help="concurrent client threads")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    options = parser.parse_args()
+
+    env = dict(os.environ)
+    if not env.get("DATABASE_URL", "").startswith("postgres"):
+        raise SystemExit("Set DATABASE_URL to a PostgreSQL database of its own (bench_api).")
+    env.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    (ROOT / "var").mkdir(exist_ok=True)
+    prepare(options.agreements, env)
+    partner = sample_partner(env)
+    scenarios = {
+        "no filter": {},
+        "kind + year + country": {"kind": "mou", "year": "2024", "country": "MA"},
+        "partner": {"partner": partner},
+        "q (one word, ~1 in 10 rows)": {"q": "السيبراني"},
+        "q (two words)": {"q": "مذكرة السحابية"},
+    }
+    server = start_server(options.port, env, options.workers)
+    results = []
+    try:
+        for name, params in scenarios.items():
+            query = urllib.parse.urlencode(params)
+            api = load(options.port, f"/api/v1/agreements/?{query}", options.clients,
+                       options.seconds)  # fmt: skip
+            bare = load(options.port, f"/bench/baseline/agreements/?{query}",
+                        options.clients, options.seconds)  # fmt: skip
+            row = {"scenario": name, "query": query, "api": api, "baseline": bare,
+                   "ratio_p50": api["p50_ms"] / bare["p50_ms"]}  # fmt: skip
+            results.append(row)
+            print(
+                f"{name:30} API p50 {api['p50_ms']:7.1f} ms  p95 {api['p95_ms']:7.1f} ms  "
+                f"{api['rps']:6.1f} req/s | baseline p50 {bare['p50_ms']:6.1f} ms  "
+                f"p95 {bare['p95_ms']:6.1f} ms  {bare['rps']:6.1f} req/s | "
+                f"x{row['ratio_p50']:.1f}",
+                flush=True,
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    if options.json:
+        options.json.write_text(json.dumps(
+            {"agreements": options.agreements, "clients": options.clients,
+             "workers": options.workers, "seconds": options.seconds, "results": results},
+            indent=2, ensure_ascii=False,
+        ))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
