@@ -44,7 +44,7 @@ def main() -> None:
     for command in (["migrate", "-v0"], ["load_seeds"], ["createeditor", "screens", "--publisher"]):
         subprocess.run(manage + command, env=env, check=True, stdout=subprocess.DEVNULL)
     server = subprocess.Popen(
-        manage + ["runserver", f"127.0.0.1:{PORT}", "--noreload"],
+        [*manage, "runserver", f"127.0.0.1:{PORT}", "--noreload"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
