@@ -463,7 +463,7 @@ class AgreementFilterSet(django_filters.FilterSet):
         return queryset.filter(known_on_or_before("signed_on", "signed_on_precision", value))
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return search.matching(queryset, value)
+        return search.search(queryset, value)
 
 
 def text_matches(fields: Sequence[str], query: str) -> Q:

@@ -124,3 +124,14 @@ def test_the_list_page_ranks_on_postgres(client: Client):
     response = client.get("/en/agreements/", {"q": "مذكرة"})
     assert page(response).agreement_slugs("en")[0] == "memo"
     assert "Best match" in response.content.decode()
+
+
+@postgres_only
+@pytest.mark.usefixtures("records")
+def test_a_plural_finds_the_singular_on_the_list_page_and_in_the_api(client: Client):
+    # The records hold "مُذكّرة" (a memorandum); the visitor types the plural.
+    shown = page(client.get("/ar/agreements/", {"q": "مذكرات"})).agreement_slugs("ar")
+    assert "memo" in shown
+    api = client.get("/api/v1/agreements/", {"q": "مذكرات"}).json()
+    assert "memo" in {item["slug"] for item in api["results"]}
+    assert {item["slug"] for item in api["results"]} == set(shown)
