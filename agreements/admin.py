@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from agreements.admin_tools import (
     CuratedAdmin,
     LanguageDirectionMixin,
+    ServiceWritesMixin,
     TranslatedHistoryAdmin,
     agreement_links,
     citation_inline,
@@ -23,8 +24,8 @@ from agreements.models import (
     SourceDocument,
     Theme,
 )
-from agreements.records import format_partial_date
 from agreements.search import normalize_arabic, refresh_search_documents
+from core.records import format_partial_date
 from partners.models import Organization
 
 
@@ -236,14 +237,6 @@ class AgreementAdmin(CuratedAdmin):
     def party_names(self, obj: Agreement) -> str:
         return " · ".join(str(party.organization) for party in obj.parties.all())
 
-    def publication_problems(self, obj: Agreement) -> list[str]:
-        problems = []
-        if obj.parties.count() < 2:
-            problems.append(_("An agreement needs at least two parties before it is published."))
-        if not obj.citations.exists():
-            problems.append(_("An agreement needs at least one citation before it is published."))
-        return problems
-
     def _create_formsets(self, request, obj, change):
         # Inline formsets validate separately; link them so that signatories can be
         # checked against the parties submitted in the same form.
@@ -264,20 +257,8 @@ class AgreementAdmin(CuratedAdmin):
             results |= queryset.filter(search_document__contains=phrase)
         return results, may_have_duplicates
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        agreement = form.instance
-        refresh_search_documents([agreement.pk])
-        if agreement.status == "published":
-            problems = self.publication_problems(agreement)
-            if problems:
-                agreement.status = "draft"
-                agreement._change_reason = "status: draft (not publishable yet)"
-                agreement.save(update_fields=["status", "updated_at"])
-                for problem in problems:
-                    self.message_user(
-                        request, _("Kept as a draft: %(reason)s") % {"reason": problem}, "warning"
-                    )
+    def after_write(self, request, obj: Agreement) -> None:
+        refresh_search_documents([obj.pk])
 
 
 @admin.register(Initiative)
@@ -314,7 +295,7 @@ class SourceDocumentAdmin(TranslatedHistoryAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(ServiceWritesMixin, SimpleHistoryAdmin):
     list_display = ["quote_start", "source", "content_type", "object_id"]
     list_filter = ["source", "content_type"]
     search_fields = ["quote"]

@@ -1,108 +1,25 @@
-"""Admin building blocks shared by every app: language direction, publishing, evidence."""
+"""Admin building blocks for evidence: the citations inline, and links to agreements.
+
+The pieces every app shares (language direction, publishing, writes through the
+services) are in `core.admin`, re-exported here for the apps' admins.
+"""
 
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.db import transaction
-from django.db.models import QuerySet
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.models import Citation
-from agreements.records import PublicationStatus
 from agreements.seeds.reader import CITED_FIELDS
-
-
-class LanguageDirectionMixin:
-    """Arabic inputs are right-to-left, French and English left-to-right, whatever the UI."""
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        language = getattr(db_field, "language", None)  # set on modeltranslation's fields
-        if formfield is not None and language:
-            formfield.widget.attrs.update(
-                {"lang": language, "dir": "rtl" if language == "ar" else "ltr"}
-            )
-        return formfield
-
-
-class PublishingMixin:
-    """Only users with the model's `publish_<model>` permission change a record's status."""
-
-    actions = ["publish_selected", "unpublish_selected"]
-
-    def has_publish_permission(self, request: HttpRequest) -> bool:
-        opts = self.model._meta
-        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if not self.has_publish_permission(request):
-            readonly.append("status")
-        return readonly
-
-    def publication_problems(self, obj) -> list[str]:
-        """What stops a record from being published; overridden where rules apply."""
-        return []
-
-    @admin.action(description=_("Publish the selected records"), permissions=["publish"])
-    def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._set_status(request, queryset, PublicationStatus.PUBLISHED)
-
-    @admin.action(description=_("Unpublish the selected records"), permissions=["publish"])
-    def unpublish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._set_status(request, queryset, PublicationStatus.DRAFT)
-
-    def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str) -> None:
-        changed = 0
-        refused = []
-        with transaction.atomic():
-            for obj in queryset.exclude(status=status):
-                problems = (
-                    self.publication_problems(obj) if status == PublicationStatus.PUBLISHED else []
-                )
-                if problems:
-                    refused.append(f"{obj}: {' '.join(str(p) for p in problems)}")
-                    continue
-                obj.status = status
-                # Saved one by one so that each change enters the record's history.
-                obj._change_reason = f"status: {status}"
-                obj.save(update_fields=["status", "updated_at"])
-                changed += 1
-        if changed:
-            message = (
-                ngettext("%(count)d record published.", "%(count)d records published.", changed)
-                if status == PublicationStatus.PUBLISHED
-                else ngettext(
-                    "%(count)d record unpublished.", "%(count)d records unpublished.", changed
-                )
-            )
-            self.message_user(request, message % {"count": changed}, messages.SUCCESS)
-        for line in refused:
-            self.message_user(
-                request, _("Not published: %(reason)s") % {"reason": line}, messages.ERROR
-            )
-
-
-class TranslatedHistoryAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
-    """Tabs for ar/fr/en (Arabic right-to-left), change history with diffs and revert."""
-
-    list_per_page = 50
-
-
-class CuratedAdmin(PublishingMixin, TranslatedHistoryAdmin):
-    """A published-or-draft record: the above, plus publishing rights and actions."""
-
-    save_on_top = True
-    list_per_page = 50
-    readonly_fields = ("created_at", "updated_at")
+from core.admin import (  # noqa: F401  (re-exported for the apps' admins)
+    CuratedAdmin,
+    LanguageDirectionMixin,
+    ServiceWritesMixin,
+    TranslatedHistoryAdmin,
+)
 
 
 class CitationForm(forms.ModelForm):

@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from agreements.records import (
+from core.records import (
     CuratedRecord,
     DatePrecision,
     PartialDate,
+    VersionedRecord,
     kind_constraint,
     partial_date_constraints,
     partial_date_errors,
@@ -354,7 +355,7 @@ class Attendee(models.Model):
         return str(self.person)
 
 
-class SourceDocument(models.Model):
+class SourceDocument(VersionedRecord):
     """A published text the record relies on, stored in full so every quote can be checked."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)

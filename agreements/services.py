@@ -8,13 +8,12 @@ write records its author in the history, and refreshes the search documents it a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
@@ -28,16 +27,21 @@ from agreements.models import (
     SourceDocument,
     Theme,
 )
-from agreements.records import PartialDate, PublicationStatus
 from agreements.search import refresh_search_documents
+from core.records import PartialDate, PublicationStatus
+from core.services import (
+    UNSET,
+    Translations,
+    User,
+    check_status_change,
+    enforce_rules,
+    history_user,
+    save_validated,
+    set_partial_date,
+    set_translations,
+)
 from events.models import Event
 from partners.models import Organization, Person, Position
-
-LANGUAGES = ("ar", "fr", "en")
-UNSET: Any = object()
-
-Translations = Mapping[str, str]
-User = AbstractBaseUser | AnonymousUser
 
 
 @dataclass(frozen=True)
@@ -57,41 +61,7 @@ class CitationInput:
     fields: Sequence[str] = ()
 
 
-# -- shared helpers ------------------------------------------------------------------------
-
-
-def set_translations(obj: models.Model, name: str, values: Translations | None) -> None:
-    """Set the given languages of a translated field; the languages not given stay."""
-    for language, text in (values or {}).items():
-        if language not in LANGUAGES:
-            raise ValidationError({name: _("Unknown language “%(code)s”.") % {"code": language}})
-        setattr(obj, f"{name}_{language}", text or "")
-
-
-def set_partial_date(obj: models.Model, date_field: str, precision_field: str, value) -> None:
-    date = value if isinstance(value, PartialDate) else PartialDate.parse(value)
-    setattr(obj, date_field, date.first_day())
-    setattr(obj, precision_field, date.precision.value)
-
-
-def check_status_change(*, actor: User, obj: models.Model, status: str) -> None:
-    """Publishing and unpublishing take the model's publish permission."""
-    if status == obj.status:
-        return
-    if status not in PublicationStatus.values:
-        raise ValidationError({"status": _("Choose draft or published.")})
-    permission = f"{obj._meta.app_label}.publish_{obj._meta.model_name}"
-    if not actor.has_perm(permission):
-        raise PermissionDenied(_("You may not publish or unpublish this kind of record."))
-    obj.status = status
-
-
-def save_validated(obj: models.Model, *, actor: User, reason: str) -> None:
-    """Validate the whole record (fields, constraints, clean()) and save it with history."""
-    obj.full_clean()
-    obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
-    obj._change_reason = reason
-    obj.save()
+# -- evidence ----------------------------------------------------------------------------
 
 
 def set_citations(*, actor: User, record: models.Model, citations: Sequence[CitationInput]) -> None:
@@ -108,7 +78,7 @@ def set_citations(*, actor: User, record: models.Model, citations: Sequence[Cita
         raise ValidationError(errors)
     content_type = ContentType.objects.get_for_model(record)
     for old in Citation.objects.filter(content_type=content_type, object_id=record.pk):
-        old._history_user = actor if getattr(actor, "is_authenticated", False) else None
+        old._history_user = history_user(actor)
         old.delete()
     for citation in citations:
         row = Citation(
@@ -172,6 +142,7 @@ def _write_children(
             if model is Signatory and (
                 act.organization is None or act.organization.pk not in party_ids
             ):
+                # Checked here too, before writing, to name the act at fault.
                 raise ValidationError(
                     {
                         f"{name}[{index}].organization": _(
@@ -234,6 +205,7 @@ def create_agreement(
     agreement.initiatives.set(initiatives)
     set_citations(actor=actor, record=agreement, citations=citations)
     refresh_search_documents([agreement.pk])
+    enforce_rules(agreement)
     return agreement
 
 
@@ -262,6 +234,7 @@ def update_agreement(
 ) -> Agreement:
     """Change what is given, keep the rest; lists given replace the current ones whole."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    previous_status = agreement.status
     if status is not UNSET:
         check_status_change(actor=actor, obj=agreement, status=status)
     if renews is not UNSET and renews is not None and renews.pk == agreement.pk:
@@ -286,6 +259,7 @@ def update_agreement(
     if citations is not UNSET:
         set_citations(actor=actor, record=agreement, citations=citations)
     refresh_search_documents([agreement.pk])
+    enforce_rules(agreement, previous_status=previous_status)
     return agreement
 
 
@@ -313,6 +287,7 @@ def save_initiative(
         initiative = Initiative(slug=slug, status=PublicationStatus.DRAFT)
     else:
         initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    previous_status = initiative.status
     if status is not UNSET:
         check_status_change(actor=actor, obj=initiative, status=status)
     for field_name, value in (("name", name), ("description", description)):
@@ -330,6 +305,7 @@ def save_initiative(
         initiative.partners.set(partners)
     if citations is not UNSET:
         set_citations(actor=actor, record=initiative, citations=citations)
+    enforce_rules(initiative, previous_status=previous_status)
     return initiative
 
 
@@ -366,21 +342,6 @@ def save_source(
     ):  # fmt: skip
         if value is not UNSET:
             setattr(source, field_name, value if value is not None else "")
-    if source.pk and text is not UNSET:
-        broken = [
-            citation.quote[:60]
-            for citation in source.citations.all()
-            if citation.quote not in source.text
-        ]
-        if broken:
-            raise ValidationError(
-                {
-                    "text": _(
-                        "The new text no longer contains %(count)d quoted passage(s), "
-                        "e.g. “%(quote)s…”."
-                    )
-                    % {"count": len(broken), "quote": broken[0]}
-                }
-            )
     save_validated(source, actor=actor, reason="api")
+    enforce_rules(source)
     return source

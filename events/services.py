@@ -10,15 +10,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from agreements.records import DatePrecision, PartialDate, PublicationStatus
-from agreements.services import (
+from agreements.services import CitationInput, set_citations
+from core.records import DatePrecision, PartialDate, PublicationStatus
+from core.services import (
     UNSET,
-    CitationInput,
     Translations,
     User,
     check_status_change,
+    enforce_rules,
     save_validated,
-    set_citations,
     set_translations,
 )
 from events.models import Event, EventParticipant
@@ -72,6 +72,7 @@ def save_event(
         event = Event(slug=slug, status=PublicationStatus.DRAFT)
     else:
         event = Event.objects.select_for_update().get(pk=event.pk)
+    previous_status = event.status
     if status is not UNSET:
         check_status_change(actor=actor, obj=event, status=status)
     for field_name, value in (("name", name), ("city", city), ("description", description)):
@@ -107,4 +108,5 @@ def save_event(
             save_validated(row, actor=actor, reason="api")
     if citations is not UNSET:
         set_citations(actor=actor, record=event, citations=citations)
+    enforce_rules(event, previous_status=previous_status)
     return event

@@ -11,8 +11,8 @@ from agreements.admin_tools import (
     citation_inline,
 )
 from agreements.models import Agreement
-from agreements.records import format_partial_date
 from agreements.search import refresh_search_documents
+from core.records import format_partial_date
 from partners.models import Organization, Person, Position
 
 
@@ -34,8 +34,7 @@ class OrganizationAdmin(CuratedAdmin):
     list_select_related = ["parent"]
     readonly_fields = ("agreements_part_of", "created_at", "updated_at")
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+    def after_write(self, request, obj: Organization) -> None:
         # Party names are part of the agreements' search documents.
         refresh_search_documents(
             Agreement.objects.filter(parties__organization=obj).values_list("pk", flat=True)
@@ -69,8 +68,7 @@ class PersonAdmin(CuratedAdmin):
     search_fields = ["slug", "name_ar", "name_fr", "name_en"]
     readonly_fields = ("agreements_part_of", "created_at", "updated_at")
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+    def after_write(self, request, obj: Person) -> None:
         # Signatories' names are part of the agreements' search documents.
         refresh_search_documents(
             Agreement.objects.filter(signatories__person=obj).values_list("pk", flat=True)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from agreements.records import (
+from core.records import (
     CuratedRecord,
     PartialDate,
     kind_constraint,

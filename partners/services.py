@@ -13,16 +13,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from agreements.records import PublicationStatus
 from agreements.search import refresh_search_documents
-from agreements.services import (
+from agreements.services import CitationInput, set_citations
+from core.records import PublicationStatus
+from core.services import (
     UNSET,
-    CitationInput,
     Translations,
     User,
     check_status_change,
+    enforce_rules,
     save_validated,
-    set_citations,
     set_translations,
 )
 from partners.models import Organization, Person
@@ -48,8 +48,10 @@ def save_organization(
     """Create an organization (no `organization` given) or change the fields given."""
     if organization is None:
         organization = Organization(slug=slug, status=PublicationStatus.DRAFT)
+        previous_status = None
     else:
         organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    previous_status = organization.status
     if status is not UNSET:
         check_status_change(actor=actor, obj=organization, status=status)
     for field_name, value in (("name", name), ("acronym", acronym), ("description", description)):
@@ -71,6 +73,7 @@ def save_organization(
         refresh_search_documents(
             organization.agreement_parties.values_list("agreement_id", flat=True)
         )
+    enforce_rules(organization, previous_status=previous_status)
     return organization
 
 
@@ -88,8 +91,10 @@ def save_person(
     """Create a person (no `person` given) or change the fields given."""
     if person is None:
         person = Person(slug=slug, status=PublicationStatus.DRAFT)
+        previous_status = None
     else:
         person = Person.objects.select_for_update().get(pk=person.pk)
+    previous_status = person.status
     if status is not UNSET:
         check_status_change(actor=actor, obj=person, status=status)
     if name is not UNSET:
@@ -101,4 +106,5 @@ def save_person(
         set_citations(actor=actor, record=person, citations=citations)
     if name is not UNSET:
         refresh_search_documents(person.signatures.values_list("agreement_id", flat=True))
+    enforce_rules(person, previous_status=previous_status)
     return person

@@ -14,12 +14,14 @@ Each resource's viewset derives from `PublicViewSet`, which
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from functools import partial as bind
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.db.models import Model
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -36,9 +38,12 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.viewsets import GenericViewSet
 
+from agreements.api.inputs import as_drf_error
 from agreements.api.negotiation import ContentNegotiation
 from agreements.api.pagination import Pagination
-from agreements.records import PartialDate
+from core import services
+from core.dataset import dataset_version
+from core.records import PartialDate
 
 LANGUAGES = ("ar", "fr", "en")
 SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
@@ -150,6 +155,18 @@ LANG_PARAMETER = OpenApiParameter(
         "was used."
     ),
 )
+IF_MATCH_PARAMETER = OpenApiParameter(
+    name="If-Match",
+    type=str,
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description=_(
+        "The ETag of the record as you read it (a GET of the record answers it, e.g. "
+        '"v3-…"). The change is made only if the record is still at that version; '
+        "otherwise 412 and nothing is written. Without it, the change is made whatever "
+        "happened since."
+    ),
+)
 ERROR_RESPONSES = {
     400: OpenApiResponse(
         response={
@@ -162,6 +179,7 @@ ERROR_RESPONSES = {
     404: OpenApiResponse(response=ErrorSerializer, description=_("No such record or page.")),
     401: OpenApiResponse(response=ErrorSerializer, description=_("Authentication needed.")),
     403: OpenApiResponse(response=ErrorSerializer, description=_("Not allowed.")),
+    412: OpenApiResponse(response=ErrorSerializer, description=_("The record changed since the version If-Match names: GET it again, reapply your change, send the new ETag.")),
     429: OpenApiResponse(response=ErrorSerializer, description=_("Too many requests: see Retry-After.")),
 }  # fmt: skip
 
@@ -235,17 +253,23 @@ class PublicViewSet(GenericViewSet):
     # -- conditional GET -----------------------------------------------------------------
 
     def not_modified(self, request) -> Response | None:
-        """A 304 when the client holds this exact representation of the current dataset."""
-        from agreements.selectors import dataset_version
+        """A 304 when the client holds this exact representation of the current dataset.
 
-        version, last_modified = dataset_version()
+        A record's ETag also names the record's own version (`"v3-…"`): what `If-Match`
+        compares on a write.
+        """
+        record = None
+        if self.action == "retrieve" and _has_version(self.model):
+            record = (self.model, self.kwargs.get(self.lookup_field, ""))
+        version, last_modified, record_version = dataset_version(record=record)
         scope = f"user:{request.user.pk}" if request.user.is_authenticated else "public"
         self.count_cache_key = self.count_key(request, version)
         accepted = getattr(request, "accepted_media_type", "")
         digest = hashlib.sha256(
             "\n".join([version, self.language, scope, accepted, request.get_full_path()]).encode()
         ).hexdigest()[:32]
-        self.validators = (f'"{digest}"', last_modified)
+        tag = f"v{record_version}-{digest}" if record_version is not None else digest
+        self.validators = (f'"{tag}"', last_modified)
         etag, modified = self.validators
         response = get_conditional_response(
             request._request,
@@ -315,6 +339,35 @@ class PublicViewSet(GenericViewSet):
         elif response.status_code >= 400 or request.method not in ("GET", "HEAD"):
             response["Cache-Control"] = "no-store"
         return response
+
+
+def _has_version(model: type[Model]) -> bool:
+    return any(field.name == "version" for field in model._meta.concrete_fields)
+
+
+_VERSION_TAG = re.compile(r'^"v(\d{1,9})-[0-9a-f]*"$')
+
+
+def versions_matched(if_match: str) -> set[int] | None:
+    """The record versions an `If-Match` header accepts; None for `*` (any version).
+
+    Weak tags (`W/"…"`) never match: RFC 9110 asks a strong comparison for `If-Match`.
+    """
+    versions: set[int] = set()
+    for tag in if_match.split(","):
+        tag = tag.strip()
+        if tag == "*":
+            return None
+        match = _VERSION_TAG.match(tag)
+        if match:
+            versions.add(int(match.group(1)))
+    return versions
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = _("The record changed since you read it.")
+    default_code = "precondition_failed"
 
 
 def flatten_errors(detail: Any, prefix: str = "") -> dict[str, list[str]]:
@@ -393,12 +446,31 @@ class WritableMixin:
             record, data=request.data, partial=True, context=self.get_serializer_context()
         )
         serializer.is_valid(raise_exception=True)
-        record = self._run(bind(self.update_record, record), serializer.service_arguments())
+        with transaction.atomic():
+            self.check_if_match(request, record)
+            record = self._run(bind(self.update_record, record), serializer.service_arguments())
         return self.written(record, status.HTTP_200_OK)
 
-    def _run(self, service, arguments: dict):
-        from agreements.api.inputs import as_drf_error
+    def check_if_match(self, request, record) -> None:
+        """With `If-Match`, a write from another version than the stored one is a 412.
 
+        The row stays locked until the write commits, so no other write slips between.
+        """
+        header = request.headers.get("If-Match")
+        if header is None:
+            return
+        accepted = versions_matched(header)
+        stored = services.lock_version(record, None)
+        current = stored.get("version") if stored else None
+        if accepted is not None and current not in accepted:
+            expected = min(accepted) if accepted else None
+            raise PreconditionFailed(
+                services.stale_message(record, expected)
+                if expected is not None
+                else _("If-Match names no version of this record: GET it and send its ETag.")
+            )
+
+    def _run(self, service, arguments: dict):
         try:
             return service(**arguments)
         except DjangoValidationError as error:
@@ -407,4 +479,9 @@ class WritableMixin:
     def written(self, record, code: int) -> Response:
         fresh = self.complete([self.get_queryset().get(pk=record.pk)])[0]
         data = self.get_serializer(fresh).data
-        return Response(data, status=code, headers={"Location": data["api_url"]})
+        headers = {"Location": data["api_url"]}
+        version = getattr(fresh, "version", None)
+        if version is not None:
+            # Enough for the next If-Match; a GET gives the full validator.
+            headers["ETag"] = f'"v{version}-"'
+        return Response(data, status=code, headers=headers)

@@ -7,12 +7,15 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
 
-from agreements.api.common import ERROR_RESPONSES, LANG_PARAMETER
+from agreements.api.common import ERROR_RESPONSES, IF_MATCH_PARAMETER, LANG_PARAMETER
 
 
 class ApiAutoSchema(AutoSchema):
     def get_override_parameters(self) -> list:
-        return [*super().get_override_parameters(), LANG_PARAMETER]
+        parameters = [*super().get_override_parameters(), LANG_PARAMETER]
+        if self.method in ("PATCH", "PUT"):
+            parameters.append(IF_MATCH_PARAMETER)
+        return parameters
 
     def get_request_serializer(self):
         input_class = getattr(self.view, "input_serializer_class", None)
@@ -51,6 +54,8 @@ class ApiAutoSchema(AutoSchema):
             errors.append(404)
         if self.method not in ("GET", "HEAD", "OPTIONS"):
             errors += [401, 403]
+        if self.method in ("PATCH", "PUT"):
+            errors.append(412)
         for code in errors:
             # Errors are always JSON, whatever format was asked for.
             responses.setdefault((str(code), "application/json"), ERROR_RESPONSES[code])

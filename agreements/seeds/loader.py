@@ -37,7 +37,8 @@ from agreements.models import (
     SourceDocument,
     Theme,
 )
-from agreements.records import PublicationStatus
+from core.records import PublicationStatus
+from core.services import enforce_rules
 from agreements.search import refresh_search_documents
 from agreements.seeds.reader import CitationSeed, RecordSeed, SeedError, SeedSet, read_seed_set
 from events.models import Event, EventParticipant
@@ -98,6 +99,7 @@ class _Loader:
         self.seed_set = seed_set
         self.report = LoadReport()
         self.ids: dict[str, dict[str, int]] = {}
+        self.written: list[tuple[models.Model, dict[str, Any]]] = []
         self.snapshots: dict[tuple[int, int], SeedSnapshot] = {
             (s.content_type_id, s.object_id): s for s in SeedSnapshot.objects.all()
         }
@@ -150,7 +152,20 @@ class _Loader:
                 file=where["file"], line=where["line"],
             ) from exc  # fmt: skip
         self.ids.setdefault(kind, {})[slug] = obj.pk
+        self.written.append((obj, {"record": slug, **where}))
         return obj
+
+    def enforce_rules(self) -> None:
+        """The rules every write keeps, checked once every record and its parts are in."""
+        for obj, where in self.written:
+            obj.refresh_from_db()
+            try:
+                enforce_rules(obj)
+            except ValidationError as exc:
+                raise SeedError(
+                    " ".join(exc.messages), record=where["record"], file=where["file"],
+                    line=where["line"],
+                ) from exc  # fmt: skip
 
     def _merge(self, kind, content_type, obj, slug, values, collections, where) -> None:
         key = (content_type.id, obj.pk)
@@ -346,6 +361,7 @@ class _Loader:
         # Names of parties and signatories feed the documents too: refresh every one that
         # is out of date (only changed rows are written, so a second run writes nothing).
         refresh_search_documents()
+        self.enforce_rules()
         return self.report
 
     def _signing_rows(self, entries: list[dict]) -> list[dict]:

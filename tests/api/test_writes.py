@@ -207,7 +207,7 @@ def test_every_resource_is_writable(seeded, publisher: Client):
     created = post(publisher, "/api/v1/partners/", {
         "slug": "new-agency", "name": {"ar": "وكالة جديدة", "en": "New agency"},
         "kind": "public_agency", "country": "MA", "parent": "ministry-digital-transition",
-        "status": "published",
+        "status": "published", "citations": [{"source": SOURCE, "quote": quote()}],
     })  # fmt: skip
     assert created.status_code == 201, created.json()
     assert Client().get("/api/v1/partners/new-agency/").json()["parent"] == (

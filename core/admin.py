@@ -1,0 +1,244 @@
+"""Admin building blocks every app shares: language direction, and writes through the services.
+
+Every route of the admin that writes — the change form with its inlines, the history's
+"Revert", the publish actions, delete (one record or a selection) — goes through
+`core.services`, so the rules of `core.rules` hold here exactly as in the API and the
+seed loader. A refused write is rolled back whole and shown to the editor in their
+language: on the form, with their input still on screen; as a message elsewhere.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest, HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from core import services
+from core.records import PublicationStatus
+
+REFUSED = (ValidationError, PermissionDenied)
+
+
+def as_validation_error(refusal: Exception) -> ValidationError:
+    if isinstance(refusal, ValidationError):
+        return refusal
+    return ValidationError(str(refusal) or _("You may not make this change."))
+
+
+def refusal_messages(refusal: Exception) -> list[str]:
+    return [str(message) for message in as_validation_error(refusal).messages]
+
+
+class LanguageDirectionMixin:
+    """Arabic inputs are right-to-left, French and English left-to-right, whatever the UI."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)  # set on modeltranslation's fields
+        if formfield is not None and language:
+            formfield.widget.attrs.update(
+                {"lang": language, "dir": "rtl" if language == "ar" else "ltr"}
+            )
+        return formfield
+
+
+def refused_form(form_class: type[forms.ModelForm], refusal: ValidationError) -> type:
+    """The same form, invalid with the service's refusal, so the admin shows it in place."""
+
+    class RefusedForm(form_class):
+        def clean(self):
+            cleaned = super().clean()
+            errors = refusal.error_dict if hasattr(refusal, "error_dict") else {None: [refusal]}
+            for name, messages_ in errors.items():
+                # A field the form does not show (a read-only status) errs on the whole form.
+                field = name if name in self.fields else None
+                for message in messages_:
+                    self.add_error(field, message)
+            return cleaned
+
+    RefusedForm.__name__ = form_class.__name__
+    return RefusedForm
+
+
+def posted_version(request: HttpRequest) -> int | None:
+    """The version of the record the editor's form was loaded at (absent: not checked)."""
+    value = request.POST.get("_version", "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+class ServiceWritesMixin:
+    """Saves, reverts and deletes through `core.services`; refusals shown, nothing written.
+
+    The change form carries the version of the record it was loaded at (`_version`); a
+    save from a form older than the stored record is refused with what changed since, and
+    the form comes back with the editor's input and the current version, so that saving
+    again is a choice made knowing the other change.
+    """
+
+    change_reason = "admin"
+    change_form_template = "admin/versioned_change_form.html"
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        version = getattr(obj, "version", None)
+        refusal = getattr(request, "_write_refusal", None)
+        if request.method == "POST" and not isinstance(refusal, services.StaleRecord):
+            # Still the version the editor started from, whatever else went wrong.
+            version = posted_version(request) or version
+        context["record_version"] = version
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        refusal = getattr(request, "_write_refusal", None)
+        return refused_form(form, refusal) if refusal is not None else form
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            # Django runs the whole view in one transaction: a refusal undoes it all.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except REFUSED as refusal:
+            if request.method != "POST" or hasattr(request, "_write_refusal"):
+                raise
+            # Again, with the refusal as the form's errors: the input stays on screen.
+            request._write_refusal = as_validation_error(refusal)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        request._stored_status = services.save_record(
+            actor=request.user,
+            record=obj,
+            reason=self.change_reason,
+            expected_version=posted_version(request) if change else None,
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.after_write(request, form.instance)
+        services.enforce_rules(form.instance, previous_status=request._stored_status)
+
+    def after_write(self, request: HttpRequest, obj: Model) -> None:
+        """What else a write refreshes (search documents...), before the rules are checked."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        try:
+            with transaction.atomic():
+                response = super().history_form_view(request, object_id, version_id, extra_context)
+                if isinstance(response, HttpResponseRedirect):
+                    record = self.model._default_manager.get(pk=object_id)
+                    self.after_write(request, record)
+                    services.enforce_rules(
+                        record, previous_status=getattr(request, "_stored_status", None)
+                    )
+                return response
+        except REFUSED as refusal:
+            for message in refusal_messages(refusal):
+                self.message_user(
+                    request, _("Not reverted: %(reason)s") % {"reason": message}, messages.ERROR
+                )
+            return HttpResponseRedirect(request.get_full_path())
+
+    def delete_model(self, request, obj):
+        services.delete_record(actor=request.user, record=obj)
+
+    def delete_queryset(self, request, queryset):
+        # One by one, each in the history and each checked against the rules.
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except REFUSED as refusal:
+            for message in refusal_messages(refusal):
+                self.message_user(
+                    request, _("Not deleted: %(reason)s") % {"reason": message}, messages.ERROR
+                )
+            return HttpResponseRedirect(request.get_full_path())
+
+    def response_action(self, request, queryset, **kwargs):
+        try:
+            with transaction.atomic():
+                return super().response_action(request, queryset, **kwargs)
+        except REFUSED as refusal:
+            for message in refusal_messages(refusal):
+                self.message_user(
+                    request, _("Nothing deleted: %(reason)s") % {"reason": message}, messages.ERROR
+                )
+            return HttpResponseRedirect(request.get_full_path())
+
+
+class PublishingMixin:
+    """Only users with the model's `publish_<model>` permission change a record's status."""
+
+    actions = ["publish_selected", "unpublish_selected"]
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return services.may_publish(request.user, self.model)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            readonly.append("status")
+        return readonly
+
+    @admin.action(description=_("Publish the selected records"), permissions=["publish"])
+    def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._set_status(request, queryset, PublicationStatus.PUBLISHED)
+
+    @admin.action(description=_("Unpublish the selected records"), permissions=["publish"])
+    def unpublish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._set_status(request, queryset, PublicationStatus.DRAFT)
+
+    def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str) -> None:
+        changed = 0
+        refused: list[str] = []
+        for obj in queryset.exclude(status=status):
+            try:
+                services.set_status(actor=request.user, record=obj, status=status)
+            except REFUSED as refusal:
+                refused.extend(refusal_messages(refusal))
+                continue
+            self.after_write(request, obj)
+            changed += 1
+        if changed:
+            message = (
+                ngettext("%(count)d record published.", "%(count)d records published.", changed)
+                if status == PublicationStatus.PUBLISHED
+                else ngettext(
+                    "%(count)d record unpublished.", "%(count)d records unpublished.", changed
+                )
+            )
+            self.message_user(request, message % {"count": changed}, messages.SUCCESS)
+        label = (
+            _("Not published: %(reason)s")
+            if status == PublicationStatus.PUBLISHED
+            else _("Not unpublished: %(reason)s")
+        )
+        for line in refused:
+            self.message_user(request, label % {"reason": line}, messages.ERROR)
+
+
+class TranslatedHistoryAdmin(
+    ServiceWritesMixin, LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    """Tabs for ar/fr/en (Arabic right-to-left), history with diffs and revert, writes
+    through the services."""
+
+    list_per_page = 50
+
+
+class CuratedAdmin(PublishingMixin, TranslatedHistoryAdmin):
+    """A published-or-draft record: the above, plus publishing rights and actions."""
+
+    save_on_top = True
+    list_per_page = 50
+    readonly_fields = ("created_at", "updated_at")

@@ -1,0 +1,220 @@
+"""The write path every kind of record shares: permission to publish, rules, history.
+
+Each app's services build on these, and so do the admin (forms, actions, revert, delete)
+and the API: a record is saved by `save_record` or an app's service, its status changes by
+`set_status`, it is deleted by `delete_record`, and every one of them ends with
+`enforce_rules`, which asks `core.rules` what the record's kind requires. A refused write
+raises `ValidationError` naming the rule and the record in the active language; the
+caller's transaction then leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from core import rules
+from core.records import PartialDate, PublicationStatus
+
+LANGUAGES = ("ar", "fr", "en")
+UNSET: Any = object()
+
+Translations = Mapping[str, str]
+User = AbstractBaseUser | AnonymousUser
+
+
+def history_user(actor: User) -> AbstractBaseUser | None:
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def set_translations(obj: models.Model, name: str, values: Translations | None) -> None:
+    """Set the given languages of a translated field; the languages not given stay."""
+    for language, text in (values or {}).items():
+        if language not in LANGUAGES:
+            raise ValidationError({name: _("Unknown language “%(code)s”.") % {"code": language}})
+        setattr(obj, f"{name}_{language}", text or "")
+
+
+def set_partial_date(obj: models.Model, date_field: str, precision_field: str, value) -> None:
+    date = value if isinstance(value, PartialDate) else PartialDate.parse(value)
+    setattr(obj, date_field, date.first_day())
+    setattr(obj, precision_field, date.precision.value)
+
+
+def has_status(obj: models.Model) -> bool:
+    return has_field(obj, "status")
+
+
+def may_publish(actor: User, model: type[models.Model]) -> bool:
+    return actor.has_perm(f"{model._meta.app_label}.publish_{model._meta.model_name}")
+
+
+def check_status_change(*, actor: User, obj: models.Model, status: str) -> None:
+    """Publishing and unpublishing take the model's publish permission."""
+    if status == obj.status:
+        return
+    if status not in PublicationStatus.values:
+        raise ValidationError({"status": _("Choose draft or published.")})
+    if not may_publish(actor, type(obj)):
+        raise PermissionDenied(_("You may not publish or unpublish this kind of record."))
+    obj.status = status
+
+
+def save_validated(obj: models.Model, *, actor: User, reason: str) -> None:
+    """Validate the whole record (fields, constraints, clean()) and save it with history."""
+    obj.full_clean()
+    obj._history_user = history_user(actor)
+    obj._change_reason = reason
+    obj.save()
+
+
+def refusal(record: models.Model, problems: list[tuple[str, str]]) -> ValidationError:
+    """One error naming the record and every rule it breaks, by the field at fault."""
+    label = f"{record._meta.verbose_name} “{record}”"
+    errors: dict[str, list[str]] = {}
+    for field_name, problem in problems:
+        errors.setdefault(field_name, []).append(f"{label}: {problem}")
+    return ValidationError(errors, code="rule")
+
+
+def enforce_rules(record: models.Model, *, previous_status: str | None = None) -> None:
+    """Refuse the write unless the record, as it now stands, keeps every rule of its kind.
+
+    Run after the record and its parts are written, inside the caller's transaction.
+    """
+    problems = rules.write_problems(record)
+    if has_status(record):
+        if record.status == PublicationStatus.PUBLISHED:
+            problems += rules.publication_problems(record)
+        elif previous_status == PublicationStatus.PUBLISHED:
+            problems += rules.dependents(record)
+    if problems:
+        raise refusal(record, problems)
+
+
+def _stored(record: models.Model) -> dict[str, Any] | None:
+    """The stored status and version of the record (None for a new one), its row locked."""
+    if record.pk is None:
+        return None
+    names = [name for name in ("status", "version") if has_field(record, name)]
+    return (
+        type(record)
+        ._default_manager.select_for_update()
+        .filter(pk=record.pk)
+        .values(*names)
+        .first()
+    )
+
+
+def has_field(obj: models.Model, name: str) -> bool:
+    return any(field.name == name for field in obj._meta.concrete_fields)
+
+
+class StaleRecord(ValidationError):
+    """Someone saved the record after the writer read it: their change would be undone."""
+
+    def __init__(self, record: models.Model, expected: int, current: int) -> None:
+        self.expected, self.current = expected, current
+        super().__init__({"version": [stale_message(record, expected)]}, code="stale")
+
+
+def _shown(value: object) -> str:
+    text = "—" if value in (None, "") else str(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def stale_message(record: models.Model, expected: int) -> str:
+    """What changed since the version the writer read, from the record's history."""
+    history = getattr(record, "history", None)
+    changes: list[str] = []
+    who = when = ""
+    if history is not None:
+        read = history.filter(version=expected).order_by("-history_id").first()
+        latest = history.order_by("-history_id").first()
+        if latest is not None:
+            who = str(latest.history_user or _("the seed loader"))
+            when = latest.history_date.strftime("%Y-%m-%d %H:%M")
+        if read is not None and latest is not None:
+            ignored = {"version", "updated_at", "search_document"}
+            for change in latest.diff_against(read, excluded_fields=ignored).changes:
+                label = record._meta.get_field(change.field).verbose_name
+                changes.append(f"{label}: “{_shown(change.old)}” → “{_shown(change.new)}”")
+    message = _(
+        "%(record)s was saved by %(who)s at %(when)s, after you opened it. "
+        "Your changes are still in the form: compare them with what changed, then save again."
+    ) % {"record": f"“{record}”", "who": who or "?", "when": when or "?"}
+    if changes:
+        message += " " + _("Changed since: %(changes)s.") % {"changes": "; ".join(changes)}
+    return message
+
+
+def lock_version(record: models.Model, expected_version: int | None) -> dict[str, Any] | None:
+    """Lock the record's row, and refuse the write if it changed since `expected_version`.
+
+    Returns what is stored (status, version) for the caller's other checks.
+    """
+    stored = _stored(record)
+    if stored is None or not has_field(record, "version"):
+        return stored
+    if expected_version is not None and stored["version"] != expected_version:
+        raise StaleRecord(record, expected_version, stored["version"])
+    # Counted from the stored version, not from a copy read before the lock.
+    record.version = stored["version"]
+    return stored
+
+
+def save_record(
+    *, actor: User, record: models.Model, reason: str, expected_version: int | None = None
+) -> str | None:
+    """Save a record built by a form (the admin's change form, a history revert).
+
+    A status that differs from the stored one (or from draft, for a new record) takes the
+    publish permission, whatever the form showed; a record saved by someone else since
+    `expected_version` is refused. Returns the status stored before, for `enforce_rules`
+    once the record's parts are written too.
+    """
+    stored = lock_version(record, expected_version)
+    previous = stored.get("status") if stored else None
+    if has_status(record):
+        stored_status = previous or PublicationStatus.DRAFT
+        if record.status != stored_status:
+            wanted, record.status = record.status, stored_status
+            check_status_change(actor=actor, obj=record, status=wanted)
+    save_validated(record, actor=actor, reason=reason)
+    return previous
+
+
+@transaction.atomic
+def set_status(*, actor: User, record: models.Model, status: str) -> models.Model:
+    """Publish or unpublish one record, if its kind's rules allow it."""
+    locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    previous = locked.status
+    check_status_change(actor=actor, obj=locked, status=status)
+    if locked.status == previous:
+        return locked
+    locked._history_user = history_user(actor)
+    locked._change_reason = f"status: {status}"
+    locked.save(update_fields=["status", "updated_at"])
+    enforce_rules(locked, previous_status=previous)
+    return locked
+
+
+@transaction.atomic
+def delete_record(*, actor: User, record: models.Model) -> None:
+    """Delete a record no published record needs; a published one takes the publish right."""
+    if has_status(record):
+        status = (_stored(record) or {}).get("status")
+        if status == PublicationStatus.PUBLISHED and not may_publish(actor, type(record)):
+            raise PermissionDenied(
+                _("A published record is removed from the public by a publisher only.")
+            )
+    problems = rules.dependents(record)
+    if problems:
+        raise refusal(record, problems)
+    record._history_user = history_user(actor)
+    record.delete()
