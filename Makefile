@@ -44,6 +44,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/lint-imports
 
 # The browser tests (tests/browser/) drive Debian's chromium through Playwright's Python
 # package (in requirements.lock); never a browser download. Installed here when missing.

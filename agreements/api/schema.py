@@ -56,6 +56,8 @@ class ApiAutoSchema(AutoSchema):
             errors += [401, 403]
         if self.method in ("PATCH", "PUT"):
             errors.append(412)
+        if self.method in ("POST", "PATCH", "PUT"):
+            errors.append(413)
         for code in errors:
             # Errors are always JSON, whatever format was asked for.
             responses.setdefault((str(code), "application/json"), ERROR_RESPONSES[code])
