@@ -14,17 +14,9 @@ from agreements.admin_tools import (
     agreement_links,
     citation_inline,
 )
-from agreements.models import (
-    Agreement,
-    AgreementParty,
-    Attendee,
-    Citation,
-    Initiative,
-    Signatory,
-    SourceDocument,
-    Theme,
-)
-from agreements.search import normalize_arabic, refresh_search_documents
+from agreements.models import Agreement, AgreementParty, Attendee, Initiative, Signatory, Theme
+from agreements.search import normalize_arabic
+from core.models import Citation, SourceDocument
 from core.records import format_partial_date
 from partners.models import Organization
 
@@ -256,9 +248,6 @@ class AgreementAdmin(CuratedAdmin):
             # Also match the phrase without harakat or hamza variants: "علم" finds "عِلم".
             results |= queryset.filter(search_document__contains=phrase)
         return results, may_have_duplicates
-
-    def after_write(self, request, obj: Agreement) -> None:
-        refresh_search_documents([obj.pk])
 
 
 @admin.register(Initiative)

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Citation
 from agreements.seeds.reader import CITED_FIELDS
 from core.admin import (  # noqa: F401  (re-exported for the apps' admins)
     CuratedAdmin,
@@ -20,6 +19,7 @@ from core.admin import (  # noqa: F401  (re-exported for the apps' admins)
     ServiceWritesMixin,
     TranslatedHistoryAdmin,
 )
+from core.models import Citation
 
 
 class CitationForm(forms.ModelForm):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,11 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.models import Citation, SourceDocument  # noqa: F401  (moved; old name kept for now)
 from core.records import (
     CuratedRecord,
     DatePrecision,
     PartialDate,
-    VersionedRecord,
     kind_constraint,
     partial_date_constraints,
     partial_date_errors,
@@ -353,92 +352,6 @@ class Attendee(models.Model):
 
     def __str__(self) -> str:
         return str(self.person)
-
-
-class SourceDocument(VersionedRecord):
-    """A published text the record relies on, stored in full so every quote can be checked."""
-
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    title = models.CharField(_("title"), max_length=500)
-    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    author = models.CharField(_("author"), max_length=200, blank=True)
-    language = models.CharField(
-        _("language"), max_length=8, default="ar", help_text=_("ISO 639-1 code")
-    )
-    published_on = models.DateField(_("published on"), null=True, blank=True)
-    published_on_precision = precision_field(_("publication date precision"))
-    url = models.URLField(_("URL"), max_length=500, blank=True)
-    file_name = models.CharField(_("original file name"), max_length=200, unique=True)
-    text = models.TextField(_("full text"))
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("source document")
-        verbose_name_plural = _("source documents")
-        ordering = ["file_name"]
-        constraints = [
-            *partial_date_constraints("source", "published_on", "published_on_precision"),
-            models.CheckConstraint(condition=~Q(text=""), name="source_text_not_empty"),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("source-detail", kwargs={"slug": self.slug})
-
-    def clean(self) -> None:
-        errors = partial_date_errors(
-            self.published_on, self.published_on_precision, date_field="published_on"
-        )
-        if errors:
-            raise ValidationError(errors)
-
-
-class Citation(models.Model):
-    """A verbatim passage of a source that supports a record, and the fields it backs."""
-
-    source = models.ForeignKey(
-        SourceDocument,
-        verbose_name=_("source"),
-        on_delete=models.PROTECT,
-        related_name="citations",
-    )
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    record = GenericForeignKey("content_type", "object_id")
-    quote = models.TextField(_("quote"))
-    fields = models.JSONField(
-        _("fields backed"),
-        default=list,
-        blank=True,
-        help_text=_("Names of the record's fields this passage supports."),
-    )
-
-    class Meta:
-        verbose_name = _("citation")
-        verbose_name_plural = _("citations")
-        ordering = ["content_type", "object_id", "id"]
-        indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record_idx")]
-        constraints = [
-            models.CheckConstraint(condition=~Q(quote=""), name="citation_quote_not_empty"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.quote[:60]}"
-
-    def clean(self) -> None:
-        if self.source_id and self.quote and self.quote not in self.source.text:
-            raise ValidationError(
-                {
-                    "quote": _(
-                        "This passage does not occur word for word in “%(source)s”. Paste it "
-                        "exactly as the source prints it."
-                    )
-                    % {"source": self.source}
-                }
-            )
 
 
 class SeedSnapshot(models.Model):

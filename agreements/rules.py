@@ -11,14 +11,37 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
-from agreements.models import Agreement, Citation, Initiative, Signatory, SourceDocument
+from agreements.models import Agreement, Initiative, Signatory
+from agreements.search import refresh_search_documents
+from core.models import Citation, SourceDocument
 from core.records import PublicationStatus
-from core.rules import Problem, dependents_check, publication_check, write_check
+from core.rules import Problem, dependents_check, publication_check, write_check, write_effect
 from events.models import Event
 from partners.models import Organization, Person
 
 PUBLISHED = PublicationStatus.PUBLISHED
 CURATED = (Organization, Person, Event, Initiative, Agreement)
+
+
+# -- effects: the search documents name an agreement's parties and signatories ----------
+
+
+@write_effect(Agreement)
+def refresh_agreement_search(agreement: Agreement) -> None:
+    refresh_search_documents([agreement.pk])
+
+
+@write_effect(Organization)
+def refresh_search_of_parties(organization: Organization) -> None:
+    refresh_search_documents(organization.agreement_parties.values_list("agreement_id", flat=True))
+
+
+@write_effect(Person)
+def refresh_search_of_signatories(person: Person) -> None:
+    refresh_search_documents(person.signatures.values_list("agreement_id", flat=True))
+
+
+# -- rules --------------------------------------------------------------------------------
 
 
 def _names(records) -> str:

@@ -12,31 +12,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from agreements.models import (
     Agreement,
     AgreementParty,
     Attendee,
-    Citation,
     Initiative,
     Signatory,
-    SourceDocument,
     Theme,
 )
-from agreements.search import refresh_search_documents
+from core.models import SourceDocument
 from core.records import PartialDate, PublicationStatus
 from core.services import (
     UNSET,
+    CitationInput,
     Translations,
     User,
     check_status_change,
-    enforce_rules,
-    history_user,
+    finish_write,
     save_validated,
+    set_citations,
     set_partial_date,
     set_translations,
 )
@@ -52,43 +50,6 @@ class SigningAct:
     organization: Organization | None = None
     title: Translations = field(default_factory=dict)
     position: Position | None = None
-
-
-@dataclass(frozen=True)
-class CitationInput:
-    source: SourceDocument
-    quote: str
-    fields: Sequence[str] = ()
-
-
-# -- evidence ----------------------------------------------------------------------------
-
-
-def set_citations(*, actor: User, record: models.Model, citations: Sequence[CitationInput]) -> None:
-    """Replace the record's citations; every quote must occur verbatim in its source."""
-    errors = {}
-    for index, citation in enumerate(citations):
-        if not citation.quote.strip():
-            errors[f"citations[{index}].quote"] = _("The quote is empty.")
-        elif citation.quote not in citation.source.text:
-            errors[f"citations[{index}].quote"] = _(
-                "This passage does not occur word for word in “%(source)s”."
-            ) % {"source": citation.source.slug}
-    if errors:
-        raise ValidationError(errors)
-    content_type = ContentType.objects.get_for_model(record)
-    for old in Citation.objects.filter(content_type=content_type, object_id=record.pk):
-        old._history_user = history_user(actor)
-        old.delete()
-    for citation in citations:
-        row = Citation(
-            content_type=content_type,
-            object_id=record.pk,
-            source=citation.source,
-            quote=citation.quote,
-            fields=list(citation.fields),
-        )
-        save_validated(row, actor=actor, reason="api")
 
 
 # -- agreements ----------------------------------------------------------------------------
@@ -204,8 +165,7 @@ def create_agreement(
     agreement.themes.set(themes)
     agreement.initiatives.set(initiatives)
     set_citations(actor=actor, record=agreement, citations=citations)
-    refresh_search_documents([agreement.pk])
-    enforce_rules(agreement)
+    finish_write(agreement)
     return agreement
 
 
@@ -258,8 +218,7 @@ def update_agreement(
         agreement.initiatives.set(initiatives)
     if citations is not UNSET:
         set_citations(actor=actor, record=agreement, citations=citations)
-    refresh_search_documents([agreement.pk])
-    enforce_rules(agreement, previous_status=previous_status)
+    finish_write(agreement, previous_status=previous_status)
     return agreement
 
 
@@ -305,7 +264,7 @@ def save_initiative(
         initiative.partners.set(partners)
     if citations is not UNSET:
         set_citations(actor=actor, record=initiative, citations=citations)
-    enforce_rules(initiative, previous_status=previous_status)
+    finish_write(initiative, previous_status=previous_status)
     return initiative
 
 
@@ -343,5 +302,5 @@ def save_source(
         if value is not UNSET:
             setattr(source, field_name, value if value is not None else "")
     save_validated(source, actor=actor, reason="api")
-    enforce_rules(source)
+    finish_write(source)
     return source

@@ -5,10 +5,8 @@ from agreements.models import (
     Agreement,
     AgreementParty,
     Attendee,
-    Citation,
     Initiative,
     Signatory,
-    SourceDocument,
     Theme,
 )
 
@@ -41,12 +39,6 @@ class AttendeeTranslationOptions(TranslationOptions):
     fields = ("title",)
 
 
-@register(SourceDocument)
-class SourceDocumentTranslationOptions(TranslationOptions):
-    fields = ("title",)
-    required_languages = ("ar",)
-
-
 # After translation, so that history keeps every language (see partners/translation.py).
 simple_history.register(Theme)
 simple_history.register(Initiative, m2m_fields=["partners"])
@@ -56,5 +48,3 @@ simple_history.register(
 simple_history.register(AgreementParty)
 simple_history.register(Signatory)
 simple_history.register(Attendee)
-simple_history.register(SourceDocument)
-simple_history.register(Citation)

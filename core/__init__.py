@@ -1,1 +1,1 @@
-"""What every app shares and that depends on none of them: the visibility rule of public reads."""
+"""What every app shares and that depends on none of them; core imports no app."""

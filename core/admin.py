@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -120,11 +120,7 @@ class ServiceWritesMixin:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        self.after_write(request, form.instance)
-        services.enforce_rules(form.instance, previous_status=request._stored_status)
-
-    def after_write(self, request: HttpRequest, obj: Model) -> None:
-        """What else a write refreshes (search documents...), before the rules are checked."""
+        services.finish_write(form.instance, previous_status=request._stored_status)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "POST":
@@ -134,8 +130,7 @@ class ServiceWritesMixin:
                 response = super().history_form_view(request, object_id, version_id, extra_context)
                 if isinstance(response, HttpResponseRedirect):
                     record = self.model._default_manager.get(pk=object_id)
-                    self.after_write(request, record)
-                    services.enforce_rules(
+                    services.finish_write(
                         record, previous_status=getattr(request, "_stored_status", None)
                     )
                 return response
@@ -207,7 +202,6 @@ class PublishingMixin:
             except REFUSED as refusal:
                 refused.extend(refusal_messages(refusal))
                 continue
-            self.after_write(request, obj)
             changed += 1
         if changed:
             message = (

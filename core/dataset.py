@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
 
-TRACKED_APPS = ("agreements", "partners", "events")
+TRACKED_APPS = ("core", "partners", "events", "agreements")
 
 
 @cache

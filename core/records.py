@@ -214,7 +214,7 @@ class CuratedRecord(VersionedRecord):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    citations = GenericRelation("agreements.Citation")
+    citations = GenericRelation("core.Citation")
 
     objects = CuratedQuerySet.as_manager()
 

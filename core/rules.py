@@ -5,6 +5,10 @@ it as a party") belongs to the app that holds agreements, which sits above the o
 holds organizations. The upper app registers the rule here; the services of every app ask
 here, so that a rule holds whichever route writes the record and no app imports upward.
 
+Beside them, effects: what a write to one kind of record refreshes elsewhere (an
+organization's new name is in the search documents of its agreements), run by the
+services before the rules are checked.
+
 Three kinds of rule, each a function that returns the problems it finds, as sentences an
 editor can act on (empty when none):
 
@@ -31,6 +35,7 @@ Check = Callable[[Model], list[Problem]]
 _publication_checks: defaultdict[type[Model], list[Check]] = defaultdict(list)
 _dependents_checks: defaultdict[type[Model], list[Check]] = defaultdict(list)
 _write_checks: defaultdict[type[Model], list[Check]] = defaultdict(list)
+_effects: defaultdict[type[Model], list[Callable[[Model], None]]] = defaultdict(list)
 
 
 def _register(registry: defaultdict[type[Model], list[Check]], models: Iterable[type[Model]]):
@@ -56,6 +61,16 @@ def dependents_check(*models: type[Model]) -> Callable[[Check], Check]:
 def write_check(*models: type[Model]) -> Callable[[Check], Check]:
     """Register what every write to a record of these models must keep true."""
     return _register(_write_checks, models)
+
+
+def write_effect(*models: type[Model]) -> Callable:
+    """Register what a write to a record of these models refreshes elsewhere."""
+    return _register(_effects, models)
+
+
+def run_effects(record: Model) -> None:
+    for effect in _effects[type(record)]:
+        effect(record)
 
 
 def _run(

@@ -10,15 +10,18 @@ caller's transaction then leaves nothing behind.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from core import rules
+from core.models import Citation, SourceDocument
 from core.records import PartialDate, PublicationStatus
 
 LANGUAGES = ("ar", "fr", "en")
@@ -95,6 +98,57 @@ def enforce_rules(record: models.Model, *, previous_status: str | None = None) -
             problems += rules.dependents(record)
     if problems:
         raise refusal(record, problems)
+
+
+def finish_write(record: models.Model, *, previous_status: str | None = None) -> None:
+    """After a record and its parts are written: refresh what depends on it, then refuse
+    the whole write unless every rule of its kind holds."""
+    rules.run_effects(record)
+    enforce_rules(record, previous_status=previous_status)
+
+
+# -- evidence ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CitationInput:
+    source: SourceDocument
+    quote: str
+    fields: Sequence[str] = ()
+
+
+def set_citations(*, actor: User, record: models.Model, citations: Sequence[CitationInput]) -> None:
+    """Replace the record's citations; every quote must occur verbatim in its source.
+
+    Whether the record may be left with no citation is its kind's rule, checked by
+    `finish_write` once the whole write is done.
+    """
+    errors = {}
+    for index, citation in enumerate(citations):
+        if not citation.quote.strip():
+            errors[f"citations[{index}].quote"] = _("The quote is empty.")
+        elif citation.quote not in citation.source.text:
+            errors[f"citations[{index}].quote"] = _(
+                "This passage does not occur word for word in “%(source)s”."
+            ) % {"source": citation.source.slug}
+    if errors:
+        raise ValidationError(errors)
+    content_type = ContentType.objects.get_for_model(record)
+    for old in Citation.objects.filter(content_type=content_type, object_id=record.pk):
+        old._history_user = history_user(actor)
+        old.delete()
+    for citation in citations:
+        row = Citation(
+            content_type=content_type,
+            object_id=record.pk,
+            source=citation.source,
+            quote=citation.quote,
+            fields=list(citation.fields),
+        )
+        save_validated(row, actor=actor, reason="api")
+
+
+# -- one record, whatever its kind ---------------------------------------------------------
 
 
 def _stored(record: models.Model) -> dict[str, Any] | None:
@@ -200,7 +254,7 @@ def set_status(*, actor: User, record: models.Model, status: str) -> models.Mode
     locked._history_user = history_user(actor)
     locked._change_reason = f"status: {status}"
     locked.save(update_fields=["status", "updated_at"])
-    enforce_rules(locked, previous_status=previous)
+    finish_write(locked, previous_status=previous)
     return locked
 
 

@@ -10,15 +10,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from agreements.services import CitationInput, set_citations
 from core.records import DatePrecision, PartialDate, PublicationStatus
 from core.services import (
     UNSET,
+    CitationInput,
     Translations,
     User,
     check_status_change,
-    enforce_rules,
+    finish_write,
     save_validated,
+    set_citations,
     set_translations,
 )
 from events.models import Event, EventParticipant
@@ -108,5 +109,5 @@ def save_event(
             save_validated(row, actor=actor, reason="api")
     if citations is not UNSET:
         set_citations(actor=actor, record=event, citations=citations)
-    enforce_rules(event, previous_status=previous_status)
+    finish_write(event, previous_status=previous_status)
     return event

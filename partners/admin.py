@@ -11,7 +11,6 @@ from agreements.admin_tools import (
     citation_inline,
 )
 from agreements.models import Agreement
-from agreements.search import refresh_search_documents
 from core.records import format_partial_date
 from partners.models import Organization, Person, Position
 
@@ -33,12 +32,6 @@ class OrganizationAdmin(CuratedAdmin):
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
     readonly_fields = ("agreements_part_of", "created_at", "updated_at")
-
-    def after_write(self, request, obj: Organization) -> None:
-        # Party names are part of the agreements' search documents.
-        refresh_search_documents(
-            Agreement.objects.filter(parties__organization=obj).values_list("pk", flat=True)
-        )
 
     @admin.display(description=_("agreements it is party to"))
     def agreements_part_of(self, obj: Organization) -> str:
@@ -67,12 +60,6 @@ class PersonAdmin(CuratedAdmin):
     list_filter = ["status"]
     search_fields = ["slug", "name_ar", "name_fr", "name_en"]
     readonly_fields = ("agreements_part_of", "created_at", "updated_at")
-
-    def after_write(self, request, obj: Person) -> None:
-        # Signatories' names are part of the agreements' search documents.
-        refresh_search_documents(
-            Agreement.objects.filter(signatories__person=obj).values_list("pk", flat=True)
-        )
 
     @admin.display(description=_("agreements signed or witnessed"))
     def agreements_part_of(self, obj: Person) -> str:

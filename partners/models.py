@@ -132,7 +132,7 @@ class Position(models.Model):
     start_precision = precision_field(_("start precision"))
     end = models.DateField(_("end"), null=True, blank=True)
     end_precision = precision_field(_("end precision"))
-    citations = GenericRelation("agreements.Citation")
+    citations = GenericRelation("core.Citation")
 
     class Meta:
         verbose_name = _("position")

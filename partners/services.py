@@ -13,16 +13,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from agreements.search import refresh_search_documents
-from agreements.services import CitationInput, set_citations
 from core.records import PublicationStatus
 from core.services import (
     UNSET,
+    CitationInput,
     Translations,
     User,
     check_status_change,
-    enforce_rules,
+    finish_write,
     save_validated,
+    set_citations,
     set_translations,
 )
 from partners.models import Organization, Person
@@ -69,11 +69,7 @@ def save_organization(
     save_validated(organization, actor=actor, reason="api")
     if citations is not UNSET:
         set_citations(actor=actor, record=organization, citations=citations)
-    if name is not UNSET or acronym is not UNSET:
-        refresh_search_documents(
-            organization.agreement_parties.values_list("agreement_id", flat=True)
-        )
-    enforce_rules(organization, previous_status=previous_status)
+    finish_write(organization, previous_status=previous_status)
     return organization
 
 
@@ -104,7 +100,5 @@ def save_person(
     save_validated(person, actor=actor, reason="api")
     if citations is not UNSET:
         set_citations(actor=actor, record=person, citations=citations)
-    if name is not UNSET:
-        refresh_search_documents(person.signatures.values_list("agreement_id", flat=True))
-    enforce_rules(person, previous_status=previous_status)
+    finish_write(person, previous_status=previous_status)
     return person

@@ -17,7 +17,7 @@ from agreements.services import update_agreement
 
 # The newest migration of each app before record versions came in.
 PREVIOUS_VERSION = [("agreements", "0004_postgres_search"), ("partners", "0001_initial"),
-                    ("events", "0001_initial")]  # fmt: skip
+                    ("events", "0001_initial"), ("core", None)]  # fmt: skip
 
 
 def export() -> dict[str, dict]:

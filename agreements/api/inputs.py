@@ -18,9 +18,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers
 
 from agreements.api.fields import PARTIAL_DATE_PATTERN
-from agreements.models import SourceDocument
 from agreements.records import PartialDate, PublicationStatus
-from agreements.services import CitationInput, SigningAct
+from agreements.services import SigningAct
+from core.models import SourceDocument
+from core.services import CitationInput
 from partners.models import Organization, Person, Position
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,160}")

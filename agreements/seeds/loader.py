@@ -30,17 +30,16 @@ from agreements.models import (
     Agreement,
     AgreementParty,
     Attendee,
-    Citation,
     Initiative,
     SeedSnapshot,
     Signatory,
-    SourceDocument,
     Theme,
 )
-from core.records import PublicationStatus
-from core.services import enforce_rules
 from agreements.search import refresh_search_documents
 from agreements.seeds.reader import CitationSeed, RecordSeed, SeedError, SeedSet, read_seed_set
+from core.models import Citation, SourceDocument
+from core.records import PublicationStatus
+from core.services import enforce_rules
 from events.models import Event, EventParticipant
 from partners.models import Organization, Person, Position
 

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "axes",
+    # The layers, bottom up: each app imports only those listed before it.
+    "core",
     "partners",
     "events",
     "agreements",

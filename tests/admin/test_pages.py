@@ -9,7 +9,7 @@ from django.urls import reverse
 from agreements.models import Agreement, AgreementParty
 from partners.models import Organization
 
-CURATED_APPS = {"agreements", "partners", "events"}
+CURATED_APPS = {"core", "agreements", "partners", "events"}
 MODELS = sorted(
     (model._meta.app_label, model._meta.model_name)
     for model in admin.site._registry
@@ -20,10 +20,10 @@ MODELS = sorted(
 def test_every_curated_model_has_an_admin():
     assert MODELS == [
         ("agreements", "agreement"),
-        ("agreements", "citation"),
         ("agreements", "initiative"),
-        ("agreements", "sourcedocument"),
         ("agreements", "theme"),
+        ("core", "citation"),
+        ("core", "sourcedocument"),
         ("events", "event"),
         ("partners", "organization"),
         ("partners", "person"),

@@ -187,7 +187,7 @@ def test_a_slug_is_unique(seeded, editor_client):
 def test_a_citation_quote_must_occur_in_its_source(seeded, editor_client):
     agreement = Agreement.objects.get(slug=MISTRAL)
     source = SourceDocument.objects.get(file_name="001_5ccb9bab0d6213d5.txt")
-    prefix = "agreements-citation-content_type-object_id"
+    prefix = "core-citation-content_type-object_id"
     page = editor_client.get(change_url(agreement))
     from tests.admin.conftest import form_data
 

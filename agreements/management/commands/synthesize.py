@@ -25,17 +25,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import models, transaction
 
-from agreements.models import (
-    Agreement,
-    AgreementParty,
-    Attendee,
-    Citation,
-    Initiative,
-    Signatory,
-    SourceDocument,
-    Theme,
-)
+from agreements.models import Agreement, AgreementParty, Attendee, Initiative, Signatory, Theme
 from agreements.search import document_from_parts
+from core.models import Citation, SourceDocument
 from events.models import Event
 from partners.models import Organization, Person
 
