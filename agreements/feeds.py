@@ -11,8 +11,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
 from agreements.models import Agreement
-from agreements.public import agreement_cards, public_page
+from agreements.public import public_page
 from agreements.records import format_partial_date
+from agreements.selectors import agreement_cards
+from core.visibility import visible
 from partners.models import Organization
 
 FEED_SIZE = 50
@@ -40,7 +42,7 @@ class AgreementFeed(Feed):
         return reverse("agreement-feed")
 
     def items(self, obj=None):
-        return agreement_cards(Agreement.objects.published()).order_by("-id")[:FEED_SIZE]
+        return agreement_cards(visible(Agreement)).order_by("-id")[:FEED_SIZE]
 
     def item_title(self, item: Agreement) -> str:
         return item.title
@@ -70,7 +72,7 @@ class PartnerAgreementFeed(AgreementFeed):
     """The agreements one partner is party to."""
 
     def get_object(self, request: HttpRequest, slug: str) -> Organization:
-        organization = Organization.objects.published().filter(slug=slug).first()
+        organization = visible(Organization).filter(slug=slug).first()
         if organization is None:
             raise Http404(gettext("No published partner has this address."))
         return organization
@@ -85,9 +87,9 @@ class PartnerAgreementFeed(AgreementFeed):
         return reverse("organization-feed", kwargs={"slug": obj.slug})
 
     def items(self, obj: Organization):
-        return agreement_cards(
-            Agreement.objects.published().filter(parties__organization=obj)
-        ).order_by("-id")[:FEED_SIZE]
+        return agreement_cards(visible(Agreement).filter(parties__organization=obj)).order_by(
+            "-id"
+        )[:FEED_SIZE]
 
 
 agreement_feed = public_page(AgreementFeed())

@@ -33,10 +33,12 @@ from agreements.models import (
     AgreementParty,
     Initiative,
     InitiativeKind,
+    Signatory,
     SourceDocument,
     Theme,
 )
 from agreements.records import DatePrecision, PartialDate
+from core.visibility import rows_needing
 from events.models import Event
 from partners.models import Organization, Person
 
@@ -399,9 +401,9 @@ class AgreementFilterSet(django_filters.FilterSet):
     signatory = SlugFilter(
         label=_("Signatory"),
         help_text=_("Slug of a person who signed the agreement."),
-        field_name="signatories__person",
         to_field_name="slug",
         queryset=_published_people,
+        method="filter_signatory",
         error_messages=unknown_slug(_("No published person has the slug “%(value)s”.")),
     )
     q = SearchFilter(
@@ -447,10 +449,21 @@ class AgreementFilterSet(django_filters.FilterSet):
     def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if not value:
             return queryset
-        parties = AgreementParty.objects.filter(
-            agreement=OuterRef("pk"), organization__country=value
+        # A draft party is no party for the public: its country finds nothing.
+        parties = rows_needing(
+            AgreementParty.objects.filter(agreement=OuterRef("pk"), organization__country=value),
+            "organization",
         )
         return queryset.filter(Exists(parties))
+
+    def filter_signatory(self, queryset: QuerySet, name: str, value: Person | None) -> QuerySet:
+        if value is None:
+            return queryset
+        # The signing acts the public sees: a signature for a draft party is not one.
+        acts = rows_needing(
+            Signatory.objects.filter(agreement=OuterRef("pk"), person=value), "organization"
+        )
+        return queryset.filter(Exists(acts))
 
     def filter_signed_after(self, queryset: QuerySet, name: str, value: PartialDate) -> QuerySet:
         if value is None:

@@ -1,7 +1,8 @@
 """schema.org descriptions of the public pages, as JSON-LD.
 
 Dates keep their precision ("2023-06" is valid ISO 8601 and schema.org Date); a record
-links to the page of every related record the public can open.
+links to the page of every related record the public can open. Records come from the
+selectors: relations are already limited to what the reader may see (`visible_parent`...).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
 from agreements.records import PartialDate, PublicationStatus
+from core.visibility import joined
 
 CONTEXT = "https://schema.org"
 
@@ -104,8 +106,8 @@ def agreement_ld(request: HttpRequest, agreement) -> dict:
             ],
             "about": [{"@type": "Thing", "name": theme.name} for theme in agreement.themes.all()],
             "isBasedOn": (
-                _url(request, "agreement-detail", agreement.renews.slug)
-                if agreement.renews and _public(agreement.renews)
+                _url(request, "agreement-detail", joined(agreement, "renews").slug)
+                if joined(agreement, "renews") and _public(joined(agreement, "renews"))
                 else None
             ),
             "citation": [
@@ -141,7 +143,9 @@ def organization_ld(request: HttpRequest, organization, *, children=()) -> dict:
                 else None
             ),
             "parentOrganization": (
-                organization_ref(request, organization.parent) if organization.parent else None
+                organization_ref(request, joined(organization, "parent"))
+                if joined(organization, "parent")
+                else None
             ),
             "subOrganization": [organization_ref(request, child) for child in children],
             "sameAs": (
@@ -190,10 +194,10 @@ def event_ld(request: HttpRequest, event, *, organizations=(), children=()) -> d
             "superEvent": (
                 {
                     "@type": "Event",
-                    "name": event.parent.name,
-                    "url": _url(request, "event-detail", event.parent.slug),
+                    "name": joined(event, "parent").name,
+                    "url": _url(request, "event-detail", joined(event, "parent").slug),
                 }
-                if event.parent and _public(event.parent)
+                if joined(event, "parent") and _public(joined(event, "parent"))
                 else None
             ),
             "subEvent": [

@@ -18,8 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csp import csp_override
 from django.views.decorators.vary import vary_on_cookie
 
-from agreements.models import Agreement, AgreementParty, Citation
-from agreements.records import PublicationStatus
+from agreements.models import AgreementParty, Citation
+from core.visibility import is_visible, status_is_visible
+from core.visibility import visible as visible_records
+from partners.models import Organization
 
 # Everything the public site loads comes from the site itself: no CDN, no third party.
 # JSON-LD blocks are data, not scripts, and need no exception.
@@ -68,22 +70,11 @@ def may_preview(request: HttpRequest, model: type[Model]) -> bool:
 
 def visible(request: HttpRequest, model: type[Model]) -> QuerySet:
     """The records of `model` this reader may open: published ones, drafts too for editors."""
-    manager = model._default_manager
-    return manager.all() if may_preview(request, model) else manager.published()
+    return visible_records(model, include_drafts=may_preview(request, model))
 
 
 def is_published(record: Model) -> bool:
-    return getattr(record, "status", PublicationStatus.PUBLISHED) == PublicationStatus.PUBLISHED
-
-
-def agreement_cards(queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
-    """What an agreement card shows (title, kind, date, place, parties): two queries."""
-    return queryset.select_related("event").prefetch_related(
-        Prefetch(
-            "parties",
-            queryset=AgreementParty.objects.select_related("organization").order_by("id"),
-        )
-    )
+    return is_visible(record)
 
 
 def partners_of_published_agreements() -> QuerySet:
@@ -92,12 +83,10 @@ def partners_of_published_agreements() -> QuerySet:
     An EXISTS per organization (the party table's organization index) rather than a join
     over every party row: the partners are few, the parties many.
     """
-    from partners.models import Organization
-
     parties = AgreementParty.objects.filter(
-        organization=OuterRef("pk"), agreement__status=PublicationStatus.PUBLISHED
+        status_is_visible("agreement__"), organization=OuterRef("pk")
     )
-    return Organization.objects.published().filter(Exists(parties))
+    return visible_records(Organization).filter(Exists(parties))
 
 
 def citations_prefetch() -> Prefetch:

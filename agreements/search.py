@@ -20,6 +20,7 @@ from django.db import connections, transaction
 from django.db.models import Case, F, FloatField, Prefetch, Q, QuerySet, Value, When
 
 from agreements.models import Agreement, AgreementParty, Signatory
+from core.visibility import is_visible
 
 LANGUAGES = ("ar", "fr", "en")
 
@@ -81,15 +82,21 @@ def build_search_document(agreement: Agreement) -> str:
     Title, summary and objectives in Arabic, French and English; the name and acronym of
     every party in every language; the name of every signatory in every language. Reads
     `parties` and `signatories` through prefetches when the caller made them.
+
+    Only what the public may see: a draft party, or a signing act of a draft person or
+    for a draft party, is not searchable (finding an agreement by a name no page shows
+    would reveal the draft).
     """
     parts: list[str] = []
     for field in ("title", "summary", "objectives"):
         parts.extend(_translations(agreement, field))
     for party in agreement.parties.all():
-        parts.extend(_translations(party.organization, "name"))
-        parts.extend(_translations(party.organization, "acronym"))
+        if is_visible(party.organization):
+            parts.extend(_translations(party.organization, "name"))
+            parts.extend(_translations(party.organization, "acronym"))
     for signatory in agreement.signatories.all():
-        parts.extend(_translations(signatory.person, "name"))
+        if is_visible(signatory.person) and is_visible(signatory.organization):
+            parts.extend(_translations(signatory.person, "name"))
     return document_from_parts(parts)
 
 
@@ -103,7 +110,9 @@ def document_from_parts(parts: Iterable[str]) -> str:
 def _with_search_relations(queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
     return queryset.prefetch_related(
         Prefetch("parties", queryset=AgreementParty.objects.select_related("organization")),
-        Prefetch("signatories", queryset=Signatory.objects.select_related("person")),
+        Prefetch(
+            "signatories", queryset=Signatory.objects.select_related("person", "organization")
+        ),
     )
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from agreements.filtersets import AgreementFilterSet
@@ -22,8 +22,19 @@ from agreements.models import (
     Signatory,
     SourceDocument,
 )
-from agreements.records import PublicationStatus
-from partners.models import Organization
+from agreements.public import citations_prefetch
+from core.visibility import (
+    rows_needing,
+    status_is_visible,
+    visible,
+    visible_join,
+    visible_prefetch,
+)
+from events.models import Event
+from partners.models import Organization, Person, Position
+
+# Every kind of curated record a citation can back.
+CITED_MODELS = (Agreement, Organization, Person, Event, Initiative)
 
 
 def agreement_list(*, filters: dict | None = None) -> QuerySet[Agreement]:
@@ -43,40 +54,61 @@ def agreements_for(*, include_drafts: bool) -> QuerySet[Agreement]:
     return agreement_preview_list() if include_drafts else agreement_list()
 
 
+def parties_prefetch(*, include_drafts: bool = False) -> Prefetch:
+    """The parties a reader may see: a draft organization is no party for the public."""
+    parties = rows_needing(
+        AgreementParty.objects.all(), "organization", include_drafts=include_drafts
+    )
+    return Prefetch("parties", queryset=parties.select_related("organization").order_by("id"))
+
+
+def signatories_queryset(*, include_drafts: bool = False) -> QuerySet[Signatory]:
+    """Signing acts of visible people for visible parties (an act for a hidden party is
+    part of what is hidden)."""
+    return rows_needing(
+        Signatory.objects.all(), "person", "organization", include_drafts=include_drafts
+    )
+
+
+def attendees_queryset(*, include_drafts: bool = False) -> QuerySet[Attendee]:
+    """Visible witnesses; the organization they came for is `visible_organization`."""
+    attendees = rows_needing(Attendee.objects.all(), "person", include_drafts=include_drafts)
+    return visible_join(attendees, "organization", include_drafts=include_drafts)
+
+
+def agreement_cards(
+    queryset: QuerySet[Agreement], *, include_drafts: bool = False
+) -> QuerySet[Agreement]:
+    """What an agreement card shows (title, kind, date, place, parties): two queries."""
+    return queryset.prefetch_related(parties_prefetch(include_drafts=include_drafts))
+
+
 def _with_related(queryset: QuerySet[Agreement], *, include_drafts: bool) -> QuerySet[Agreement]:
-    visible_agreements = (
-        Agreement.objects.all() if include_drafts else Agreement.objects.published()
-    )
-    visible_initiatives = (
-        Initiative.objects.all() if include_drafts else Initiative.objects.published()
-    )
+    drafts = {"include_drafts": include_drafts}
     # The search document (several KB a row) is for filtering, never shown: not read.
-    return (
-        queryset.defer("search_document", "renews__search_document")
-        .select_related("event", "renews")
-        .prefetch_related(
-            Prefetch(
-                "parties",
-                queryset=AgreementParty.objects.select_related("organization").order_by("id"),
-            ),
-            Prefetch(
-                "signatories",
-                queryset=Signatory.objects.select_related("person", "organization").order_by("id"),
-            ),
-            Prefetch(
-                "attendees",
-                queryset=Attendee.objects.select_related("person", "organization").order_by("id"),
-            ),
-            "themes",
-            Prefetch("initiatives", queryset=visible_initiatives.order_by("slug")),
-            Prefetch(
-                "renewed_by",
-                queryset=visible_agreements.only("id", "slug", "renews_id").order_by("slug"),
-            ),
-            Prefetch(
-                "citations", queryset=Citation.objects.select_related("source").order_by("id")
-            ),
-        )
+    queryset = visible_join(queryset, "event", "renews", **drafts)
+    return queryset.defer("search_document", "visible_renews__search_document").prefetch_related(
+        parties_prefetch(**drafts),
+        Prefetch(
+            "signatories",
+            queryset=signatories_queryset(**drafts)
+            .select_related("person", "organization")
+            .order_by("id"),
+        ),
+        Prefetch(
+            "attendees",
+            queryset=attendees_queryset(**drafts).select_related("person").order_by("id"),
+        ),
+        "themes",
+        visible_prefetch("initiatives", Initiative.objects.order_by("slug"), **drafts),
+        visible_prefetch(
+            "renewed_by",
+            Agreement.objects.only(
+                "id", "slug", "renews_id", "status", "title", "title_ar", "title_fr", "title_en"
+            ).order_by("slug"),
+            **drafts,
+        ),
+        Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("id")),
     )
 
 
@@ -85,10 +117,11 @@ def agreement_rows(*, include_drafts: bool = False) -> QuerySet[Agreement]:
 
     The queryset is what filters and pagination work on; once a page (or a chunk) is
     read, its related rows are read in one query per relation as plain dictionaries.
+    The event and the renewed agreement are joined as `visible_event`, `visible_renews`.
     """
-    agreements = Agreement.objects.all() if include_drafts else Agreement.objects.published()
-    return agreements.select_related("event", "renews").defer(
-        "search_document", "renews__search_document"
+    agreements = visible(Agreement, include_drafts=include_drafts)
+    return visible_join(agreements, "event", "renews", include_drafts=include_drafts).defer(
+        "search_document", "visible_renews__search_document"
     )
 
 
@@ -113,33 +146,43 @@ def attach_agreement_relations(
 
     Plain rows rather than prefetched model instances: on a page of fifty agreements,
     instantiating some 800 related models cost three times all the queries together.
+    Each relation goes through the same rule as the pages' prefetches; a signing act's
+    organization is read through `visible_organization` (None when hidden).
     """
     ids = [agreement.pk for agreement in agreements]
     if not ids:
         return agreements
+    drafts = {"include_drafts": include_drafts}
     signing = [
         "agreement_id", "person__slug", *_translated("person", "name"),
-        "organization__slug", *_translated("organization", "name"), *_translated("", "title"),
+        "visible_organization__slug", *_translated("visible_organization", "name"),
+        *_translated("", "title"),
     ]  # fmt: skip
-    parties = AgreementParty.objects.filter(agreement_id__in=ids).order_by("id").values(
+    parties = rows_needing(
+        AgreementParty.objects.filter(agreement_id__in=ids), "organization", **drafts
+    )
+    parties = parties.order_by("id").values(
         "agreement_id", "organization__slug", *_translated("organization", "name"),
         *_translated("organization", "acronym"), "organization__kind", "organization__country",
     )  # fmt: skip
-    signatories = Signatory.objects.filter(agreement_id__in=ids).order_by("id").values(*signing)
-    attendees = Attendee.objects.filter(agreement_id__in=ids).order_by("id").values(*signing)
+    signatories = visible_join(
+        signatories_queryset(**drafts).filter(agreement_id__in=ids), "organization", **drafts
+    )
+    signatories = signatories.order_by("id").values(*signing)
+    attendees = attendees_queryset(**drafts).filter(agreement_id__in=ids)
+    attendees = attendees.order_by("id").values(*signing)
     themes = (
         Agreement.themes.through.objects.filter(agreement_id__in=ids)
         .order_by("theme__slug")
         .values("agreement_id", "theme__slug", *_translated("theme", "name"))
     )
-    initiatives = Agreement.initiatives.through.objects.filter(agreement_id__in=ids)
-    renewals = Agreement.objects.filter(renews_id__in=ids)
-    if not include_drafts:
-        initiatives = initiatives.filter(initiative__status=PublicationStatus.PUBLISHED)
-        renewals = renewals.filter(status=PublicationStatus.PUBLISHED)
+    initiatives = rows_needing(
+        Agreement.initiatives.through.objects.filter(agreement_id__in=ids), "initiative", **drafts
+    )
     initiatives = initiatives.order_by("initiative__slug").values(
         "agreement_id", "initiative__slug", *_translated("initiative", "name")
     )
+    renewals = visible(Agreement, **drafts).filter(renews_id__in=ids)
     renewals = renewals.order_by("slug").values("renews_id", "slug")
     citations = (
         Citation.objects.filter(
@@ -164,27 +207,59 @@ def attach_agreement_relations(
 
 
 def initiative_list(*, include_drafts: bool = False) -> QuerySet[Initiative]:
-    initiatives = Initiative.objects.all() if include_drafts else Initiative.objects.published()
-    visible_agreements = (
-        Agreement.objects.all() if include_drafts else Agreement.objects.published()
+    """Initiatives with their visible lead and parent (`visible_lead`, `visible_parent`),
+    visible partners and the visible agreements serving them."""
+    drafts = {"include_drafts": include_drafts}
+    initiatives = visible_join(visible(Initiative, **drafts), "lead", "parent", **drafts)
+    return initiatives.prefetch_related(
+        visible_prefetch("partners", Organization.objects.order_by("slug"), **drafts),
+        visible_prefetch(
+            "agreements",
+            Agreement.objects.only("id", "slug").order_by("slug"),
+            to_attr="visible_agreements",
+            **drafts,
+        ),
+    ).order_by("slug")
+
+
+def initiative_index() -> QuerySet[Initiative]:
+    """The initiatives page: published initiatives, their visible lead, how many agreements."""
+    return visible_join(visible(Initiative), "lead").annotate(
+        agreement_count=Count("agreements", filter=status_is_visible("agreements__"))
     )
-    return (
-        initiatives.select_related("lead", "parent")
-        .prefetch_related(
-            Prefetch("partners", queryset=Organization.objects.order_by("slug")),
-            Prefetch(
-                "agreements",
-                queryset=visible_agreements.only("id", "slug").order_by("slug"),
-                to_attr="visible_agreements",
-            ),
+
+
+def initiative_detail(*, slug: str, include_drafts: bool = False) -> Initiative | None:
+    drafts = {"include_drafts": include_drafts}
+    initiatives = visible_join(visible(Initiative, **drafts), "lead", "parent", **drafts)
+    return initiatives.prefetch_related(citations_prefetch()).filter(slug=slug).first()
+
+
+def visible_citations(*, include_drafts: bool = False) -> QuerySet[Citation]:
+    """Citations of records the reader may see: curated records by their status, a
+    position when its person and its organization are visible. Quotes about anything
+    else (no public page shows it) are not counted."""
+    drafts = {"include_drafts": include_drafts}
+    types = ContentType.objects.get_for_models(*CITED_MODELS, Position)
+    condition = Q()
+    for model in CITED_MODELS:
+        condition |= Q(
+            content_type=types[model], object_id__in=visible(model, **drafts).values("pk")
         )
-        .order_by("slug")
-    )
+    positions = rows_needing(Position.objects.all(), "person", "organization", **drafts)
+    condition |= Q(content_type=types[Position], object_id__in=positions.values("pk"))
+    return Citation.objects.filter(condition)
 
 
 def source_list() -> QuerySet[SourceDocument]:
     """Source documents have no draft state: every stored article is public evidence."""
     return SourceDocument.objects.order_by("slug")
+
+
+def sources_with_quote_counts() -> QuerySet[SourceDocument]:
+    """Sources with how many of their quotes back a record the public can see."""
+    visible_quotes = Q(citations__in=visible_citations())
+    return SourceDocument.objects.annotate(quote_count=Count("citations", filter=visible_quotes))
 
 
 # -- the dataset's version, for conditional GET --------------------------------------------

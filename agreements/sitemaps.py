@@ -8,6 +8,7 @@ from django.db.models.functions import ExtractYear
 from django.urls import reverse
 
 from agreements.models import Agreement, Initiative, SourceDocument
+from core.visibility import visible
 from events.models import Event
 from partners.models import Organization, Person
 
@@ -46,7 +47,7 @@ class RecordSitemap(I18nSitemap):
     model = None
 
     def items(self):
-        return self.model.objects.published().only("slug", "updated_at").order_by("pk")
+        return visible(self.model).only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at
@@ -99,7 +100,7 @@ class SourceSitemap(I18nSitemap):
 class YearArchiveSitemap(I18nSitemap):
     def items(self) -> list[dict]:
         return list(
-            Agreement.objects.published()
+            visible(Agreement)
             .exclude(signed_on=None)
             .annotate(year=ExtractYear("signed_on"))
             .values("year")

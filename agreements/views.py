@@ -35,17 +35,24 @@ from agreements.models import (
     SourceDocument,
 )
 from agreements.public import (
-    agreement_cards,
-    citations_prefetch,
     may_preview,
     not_found,
     partners_of_published_agreements,
     public_page,
-    visible,
 )
 from agreements.records import DatePrecision, PartialDate
-from agreements.selectors import agreements_for
+from agreements.selectors import (
+    agreement_cards,
+    agreements_for,
+    initiative_index,
+    sources_with_quote_counts,
+    visible_citations,
+)
+from agreements.selectors import (
+    initiative_detail as select_initiative,
+)
 from agreements.widgets import QuickSelect, QuickSelectMultiple
+from core.visibility import visible
 from events.models import Event
 from partners.models import Organization, Person
 
@@ -62,12 +69,12 @@ EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 @require_safe
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    agreements = Agreement.objects.published()
+    agreements = visible(Agreement)
     counts = {
         "agreements": agreements.count(),
         "partners": partners_of_published_agreements().count(),
-        "events": Event.objects.published().count(),
-        "initiatives": Initiative.objects.published().count(),
+        "events": visible(Event).count(),
+        "initiatives": visible(Initiative).count(),
     }
     context = {
         "section": "home",
@@ -185,9 +192,7 @@ ORDERINGS = [
 @public_page
 def agreement_list(request: HttpRequest) -> HttpResponse:
     """The shared FilterSet as a form: the page's query parameters are the API's own."""
-    filterset = AgreementFilterSet(
-        request.GET, queryset=Agreement.objects.published(), request=request
-    )
+    filterset = AgreementFilterSet(request.GET, queryset=visible(Agreement), request=request)
     form = filterset.form
     _prepare_filter_form(form, request)
     valid = filterset.is_valid()
@@ -335,25 +340,30 @@ def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def renewal_chain(agreement: Agreement, *, include_drafts: bool) -> list[Agreement]:
     """The partnership over time: what this agreement renews, what renewed it, and so on,
-    oldest first, in one query (a recursive walk both ways)."""
+    oldest first, in one query (a recursive walk both ways). The walk only goes through
+    agreements the reader may see: a draft between two published ones breaks the chain."""
     table = Agreement._meta.db_table
+    statuses = ["published", "draft"] if include_drafts else ["published"]
+    allowed = ", ".join(["%s"] * len(statuses))
     sql = f"""
         WITH RECURSIVE earlier(id, renews_id, depth) AS (
             SELECT id, renews_id, 0 FROM {table} WHERE id = %s
             UNION ALL
             SELECT a.id, a.renews_id, e.depth + 1
-            FROM {table} a JOIN earlier e ON a.id = e.renews_id WHERE e.depth < 50
+            FROM {table} a JOIN earlier e ON a.id = e.renews_id
+            WHERE e.depth < 50 AND a.status IN ({allowed})
         ), later(id, depth) AS (
             SELECT id, 0 FROM {table} WHERE id = %s
             UNION ALL
             SELECT a.id, l.depth + 1
-            FROM {table} a JOIN later l ON a.renews_id = l.id WHERE l.depth < 50
+            FROM {table} a JOIN later l ON a.renews_id = l.id
+            WHERE l.depth < 50 AND a.status IN ({allowed})
         )
         SELECT id FROM earlier UNION SELECT id FROM later
     """
-    manager = Agreement.objects if include_drafts else Agreement.objects.published()
     return list(
-        manager.filter(id__in=RawSQL(sql, (agreement.pk, agreement.pk)))
+        visible(Agreement, include_drafts=include_drafts)
+        .filter(id__in=RawSQL(sql, (agreement.pk, *statuses, agreement.pk, *statuses)))
         .only(
             "id", "slug", "title", "title_ar", "title_fr", "title_en", "kind", "status",
             "signed_on", "signed_on_precision", "renews_id",
@@ -457,7 +467,7 @@ _EVENT_LINE = (
 def _year_counts() -> list[dict]:
     """Every year with agreements or events, and how many of each: two grouped queries."""
     agreements = (
-        Agreement.objects.published()
+        visible(Agreement)
         .exclude(signed_on=None)
         .annotate(year=ExtractYear("signed_on"))
         .values("year")
@@ -465,7 +475,7 @@ def _year_counts() -> list[dict]:
         .order_by()
     )
     events = (
-        Event.objects.published()
+        visible(Event)
         .exclude(start_date=None)
         .annotate(year=ExtractYear("start_date"))
         .values("year")
@@ -484,8 +494,8 @@ def _year_counts() -> list[dict]:
 @public_page
 def timeline(request: HttpRequest) -> HttpResponse:
     """Every agreement and event on one line of time, newest first, undated ones last."""
-    agreements = list(Agreement.objects.published().only(*_AGREEMENT_LINE)[: ARCHIVE_LIMIT + 1])
-    events = list(Event.objects.published().only(*_EVENT_LINE)[: ARCHIVE_LIMIT + 1])
+    agreements = list(visible(Agreement).only(*_AGREEMENT_LINE)[: ARCHIVE_LIMIT + 1])
+    events = list(visible(Event).only(*_EVENT_LINE)[: ARCHIVE_LIMIT + 1])
     truncated = len(agreements) > ARCHIVE_LIMIT or len(events) > ARCHIVE_LIMIT
     entries = _entries(agreements[:ARCHIVE_LIMIT], events[:ARCHIVE_LIMIT])
     dated = [entry for entry in entries if entry.when.is_known]
@@ -510,12 +520,12 @@ def year_archive(request: HttpRequest, year: int) -> HttpResponse:
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         raise Http404(_("There is no archive for that year."))
     agreements = list(
-        agreement_cards(Agreement.objects.published().filter(signed_on__year=year)).order_by(
+        agreement_cards(visible(Agreement).filter(signed_on__year=year)).order_by(
             "signed_on", "id"
         )[: ARCHIVE_LIMIT + 1]
     )
     events = list(
-        Event.objects.published()
+        visible(Event)
         .filter(start_date__year=year)
         .only(*_EVENT_LINE)
         .order_by("start_date", "slug")[: ARCHIVE_LIMIT + 1]
@@ -546,24 +556,24 @@ def month_archive(request: HttpRequest, year: int, month: int) -> HttpResponse:
     precise = [DatePrecision.DAY, DatePrecision.MONTH]
     agreements = list(
         agreement_cards(
-            Agreement.objects.published().filter(
+            visible(Agreement).filter(
                 signed_on__year=year, signed_on__month=month, signed_on_precision__in=precise
             )
         ).order_by("signed_on", "id")[: ARCHIVE_LIMIT + 1]
     )
     events = list(
-        Event.objects.published()
+        visible(Event)
         .filter(start_date__year=year, start_date__month=month, date_precision__in=precise)
         .only(*_EVENT_LINE)
         .order_by("start_date", "slug")[: ARCHIVE_LIMIT + 1]
     )
     months = (
-        Agreement.objects.published()
+        visible(Agreement)
         .filter(signed_on__year=year, signed_on_precision__in=precise)
         .dates("signed_on", "month")
     )
     event_months = (
-        Event.objects.published()
+        visible(Event)
         .filter(start_date__year=year, date_precision__in=precise)
         .dates("start_date", "month")
     )
@@ -620,7 +630,7 @@ def due_for_renewal_entries(today: dt.date, *, limit: int = ARCHIVE_LIMIT) -> li
         signed_on_precision=DatePrecision.YEAR, end_month__gte=first - 11, end_month__lte=last
     )
     candidates = agreement_cards(
-        Agreement.objects.published()
+        visible(Agreement)
         .exclude(duration_months=None)
         .exclude(signed_on=None)
         .alias(end_month=end_month)
@@ -674,12 +684,7 @@ def due_for_renewal(request: HttpRequest) -> HttpResponse:
 @require_safe
 @public_page
 def initiative_list(request: HttpRequest) -> HttpResponse:
-    initiatives = list(
-        Initiative.objects.published()
-        .select_related("lead")
-        .annotate(agreement_count=Count("agreements", filter=Q(agreements__status="published")))
-        .order_by(translated("name"), "pk")
-    )
+    initiatives = list(initiative_index().order_by(translated("name"), "pk"))
     by_id = {initiative.pk: initiative for initiative in initiatives}
     children = defaultdict(list)
     roots = []
@@ -698,20 +703,14 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 @public_page
 def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     preview = may_preview(request, Initiative)
-    initiative = (
-        visible(request, Initiative)
-        .select_related("lead", "parent")
-        .prefetch_related(citations_prefetch())
-        .filter(slug=slug)
-        .first()
-    )
+    initiative = select_initiative(slug=slug, include_drafts=preview)
     if initiative is None:
         return not_found(request, Initiative, slug)
-    children = list(
-        Initiative.objects.published().filter(parent=initiative).order_by(translated("name"))
+    children = list(visible(Initiative).filter(parent=initiative).order_by(translated("name")))
+    partners = list(
+        visible(Organization).filter(partner_initiatives=initiative).order_by(translated("name"))
     )
-    partners = list(initiative.partners.published().order_by(translated("name")))
-    agreements = agreement_cards(Agreement.objects.published().filter(initiatives=initiative))
+    agreements = agreement_cards(visible(Agreement).filter(initiatives=initiative))
     context = {
         "section": "initiatives",
         "initiative": initiative,
@@ -730,9 +729,7 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 @public_page
 def source_list(request: HttpRequest) -> HttpResponse:
-    sources = SourceDocument.objects.annotate(quote_count=Count("citations")).order_by(
-        "-published_on", "file_name"
-    )
+    sources = sources_with_quote_counts().order_by("-published_on", "file_name")
     return render(
         request, "agreements/source_list.html", {"section": "sources", "sources": sources}
     )
@@ -753,7 +750,8 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = SourceDocument.objects.filter(slug=slug).first()
     if source is None:
         return not_found(request, SourceDocument, slug)
-    citations = list(source.citations.order_by("id"))
+    # Quotes about records the public cannot see are neither marked nor listed.
+    citations = list(visible_citations().filter(source=source).order_by("id"))
     supported = supported_records(citations)
     # Passages quoting records the public cannot see are neither marked nor listed.
     passages = [

@@ -1,30 +1,76 @@
-"""Reads of events: published only for the public, with everything a page shows."""
+"""Reads of events for the public pages and the API.
+
+Every relation goes through `core.visibility`: a draft parent is `visible_parent = None`,
+a draft participant does not exist, a participant's draft organization is
+`visible_organization = None`.
+"""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from agreements.models import Agreement
+from agreements.public import citations_prefetch
+from core.visibility import (
+    rows_needing,
+    status_is_visible,
+    visible,
+    visible_join,
+    visible_prefetch,
+)
 from events.models import Event, EventParticipant
 from partners.models import Organization
 
 
+def participants_prefetch(*, include_drafts: bool = False) -> Prefetch:
+    participants = rows_needing(
+        EventParticipant.objects.all(), "person", include_drafts=include_drafts
+    )
+    participants = visible_join(participants, "organization", include_drafts=include_drafts)
+    return Prefetch("participants", queryset=participants.select_related("person").order_by("id"))
+
+
 def event_list(*, include_drafts: bool = False) -> QuerySet[Event]:
-    events = Event.objects.all() if include_drafts else Event.objects.published()
-    visible_agreements = (
-        Agreement.objects.all() if include_drafts else Agreement.objects.published()
-    )
-    return events.select_related("parent").prefetch_related(
-        Prefetch(
-            "participants",
-            queryset=EventParticipant.objects.select_related("person", "organization").order_by(
-                "id"
-            ),
-        ),
-        Prefetch("organizations", queryset=Organization.objects.order_by("slug")),
-        Prefetch(
+    """Events with their visible parent, participants, organizations and agreements."""
+    drafts = {"include_drafts": include_drafts}
+    events = visible_join(visible(Event, **drafts), "parent", **drafts)
+    return events.prefetch_related(
+        participants_prefetch(**drafts),
+        visible_prefetch("organizations", Organization.objects.order_by("slug"), **drafts),
+        visible_prefetch(
             "agreements",
-            queryset=visible_agreements.only("id", "slug", "event_id").order_by("slug"),
+            Agreement.objects.only("id", "slug", "event_id").order_by("slug"),
             to_attr="visible_agreements",
+            **drafts,
         ),
     )
+
+
+def event_index() -> QuerySet[Event]:
+    """The events page: published events, their visible parent, how many agreements."""
+    return visible_join(visible(Event), "parent").annotate(
+        agreement_count=Count("agreements", filter=status_is_visible("agreements__"))
+    )
+
+
+def event_detail(*, slug: str, include_drafts: bool = False) -> Event | None:
+    events = visible_join(
+        visible(Event, include_drafts=include_drafts), "parent", include_drafts=include_drafts
+    )
+    return (
+        events.prefetch_related(citations_prefetch(), participants_prefetch())
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def event_children(event: Event) -> QuerySet[Event]:
+    return visible(Event).filter(parent=event).order_by("start_date", "slug")
+
+
+def event_organizations(event: Event) -> QuerySet[Organization]:
+    return visible(Organization).filter(events=event)
+
+
+def event_agreements(event: Event) -> QuerySet[Agreement]:
+    return visible(Agreement).filter(event=event)

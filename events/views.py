@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -12,27 +11,17 @@ from django.views.decorators.http import require_safe
 from agreements.evidence import Evidence
 from agreements.filtersets import translated
 from agreements.jsonld import event_ld
-from agreements.models import Agreement
-from agreements.public import (
-    agreement_cards,
-    citations_prefetch,
-    may_preview,
-    not_found,
-    public_page,
-    visible,
-)
-from events.models import Event, EventParticipant
+from agreements.public import may_preview, not_found, public_page
+from agreements.selectors import agreement_cards
+from events import selectors
+from events.models import Event
 
 
 @require_safe
 @public_page
 def event_list(request: HttpRequest) -> HttpResponse:
     """Events by year, newest first; those the sources do not date at the end."""
-    events = (
-        Event.objects.published()
-        .select_related("parent")
-        .annotate(agreement_count=Count("agreements", filter=Q(agreements__status="published")))
-    )
+    events = selectors.event_index()
     years: OrderedDict = OrderedDict()
     undated = []
     for event in events:
@@ -51,26 +40,12 @@ def event_list(request: HttpRequest) -> HttpResponse:
 @public_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     preview = may_preview(request, Event)
-    event = (
-        visible(request, Event)
-        .select_related("parent")
-        .prefetch_related(
-            citations_prefetch(),
-            Prefetch(
-                "participants",
-                queryset=EventParticipant.objects.filter(person__status="published")
-                .select_related("person", "organization")
-                .order_by("id"),
-            ),
-        )
-        .filter(slug=slug)
-        .first()
-    )
+    event = selectors.event_detail(slug=slug, include_drafts=preview)
     if event is None:
         return not_found(request, Event, slug)
-    children = list(Event.objects.published().filter(parent=event).order_by("start_date", "slug"))
-    organizations = list(event.organizations.published().order_by(translated("name")))
-    agreements = agreement_cards(Agreement.objects.published().filter(event=event))
+    children = list(selectors.event_children(event))
+    organizations = list(selectors.event_organizations(event).order_by(translated("name")))
+    agreements = agreement_cards(selectors.event_agreements(event))
     context = {
         "section": "events",
         "event": event,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
 
-from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -14,16 +13,11 @@ from django_countries import countries
 from agreements.evidence import Evidence
 from agreements.filtersets import translated
 from agreements.jsonld import organization_ld, person_ld
-from agreements.models import Agreement, AgreementParty, Attendee, Initiative, Signatory
-from agreements.public import (
-    agreement_cards,
-    citations_prefetch,
-    may_preview,
-    not_found,
-    public_page,
-    visible,
-)
-from events.models import Event, EventParticipant
+from agreements.models import Agreement, Signatory
+from agreements.public import may_preview, not_found, public_page
+from agreements.selectors import agreement_cards
+from core.visibility import visible
+from partners import selectors
 from partners.models import Organization, OrganizationKind, Person, Position
 
 
@@ -31,14 +25,9 @@ from partners.models import Organization, OrganizationKind, Person, Position
 @public_page
 def organization_list(request: HttpRequest) -> HttpResponse:
     """Partners grouped by country (Morocco first, international bodies last), then kind."""
-    organizations = list(Organization.objects.published().order_by(translated("name"), "pk"))
+    organizations = list(visible(Organization).order_by(translated("name"), "pk"))
     # One grouped pass over the parties, rather than a join grouped by every column.
-    counts = dict(
-        AgreementParty.objects.filter(agreement__status="published")
-        .values_list("organization_id")
-        .annotate(total=Count("id"))
-        .order_by()
-    )
+    counts = selectors.agreement_counts()
     for organization in organizations:
         organization.agreement_count = counts.get(organization.pk, 0)
     kind_order = {kind.value: index for index, kind in enumerate(OrganizationKind)}
@@ -72,45 +61,18 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 @public_page
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     preview = may_preview(request, Organization)
-    organization = (
-        visible(request, Organization)
-        .select_related("parent")
-        .prefetch_related(citations_prefetch())
-        .filter(slug=slug)
-        .first()
-    )
+    organization = selectors.organization_detail(slug=slug, include_drafts=preview)
     if organization is None:
         return not_found(request, Organization, slug)
     agreements = list(
-        agreement_cards(
-            Agreement.objects.published().filter(parties__organization=organization)
-        ).order_by("signed_on", "id")
+        agreement_cards(selectors.agreements_of(organization)).order_by("signed_on", "id")
     )
-    children = list(
-        Organization.objects.published().filter(parent=organization).order_by(translated("name"))
-    )
-    positions = list(
-        Position.objects.filter(organization=organization, person__status="published")
-        .select_related("person")
-        .order_by("start", "pk")
-    )
-    signatures = list(
-        Signatory.objects.filter(
-            organization=organization,
-            agreement__status="published",
-            person__status="published",
-        )
-        .select_related("person", "agreement")
-        .order_by("agreement__signed_on", "pk")
-    )
-    events = list(
-        Event.objects.published().filter(organizations=organization).order_by("-start_date", "slug")
-    )
+    children = list(selectors.organization_children(organization).order_by(translated("name")))
+    positions = list(selectors.organization_positions(organization))
+    signatures = list(selectors.organization_signatures(organization))
+    events = list(selectors.organization_events(organization))
     initiatives = list(
-        Initiative.objects.published()
-        .filter(Q(lead=organization) | Q(partners=organization))
-        .distinct()
-        .order_by(translated("name"))
+        selectors.organization_initiatives(organization).order_by(translated("name"))
     )
     people = _people_of(positions, signatures)
     context = {
@@ -164,21 +126,7 @@ def _people_of(positions: list[Position], signatures: list[Signatory]) -> list[d
 @require_safe
 @public_page
 def person_list(request: HttpRequest) -> HttpResponse:
-    people = list(
-        Person.objects.published()
-        .annotate(
-            signed_count=Count(
-                "signatures", filter=Q(signatures__agreement__status="published"), distinct=True
-            ),
-        )
-        .prefetch_related(
-            Prefetch(
-                "positions",
-                queryset=Position.objects.select_related("organization").order_by("-start", "pk"),
-            )
-        )
-        .order_by(translated("name"), "pk")
-    )
+    people = list(selectors.person_index().order_by(translated("name"), "pk"))
     return render(request, "partners/person_list.html", {"section": "people", "people": people})
 
 
@@ -186,31 +134,13 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @public_page
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     preview = may_preview(request, Person)
-    person = (
-        visible(request, Person).prefetch_related(citations_prefetch()).filter(slug=slug).first()
-    )
+    person = selectors.person_detail(slug=slug, include_drafts=preview)
     if person is None:
         return not_found(request, Person, slug)
-    positions = list(
-        person.positions.select_related("organization")
-        .prefetch_related(citations_prefetch())
-        .order_by("start", "pk")
-    )
-    signatures = list(
-        Signatory.objects.filter(person=person, agreement__status="published")
-        .select_related("agreement", "organization")
-        .order_by("agreement__signed_on", "pk")
-    )
-    attendances = list(
-        Attendee.objects.filter(person=person, agreement__status="published")
-        .select_related("agreement", "organization")
-        .order_by("agreement__signed_on", "pk")
-    )
-    participations = list(
-        EventParticipant.objects.filter(person=person, event__status="published")
-        .select_related("event", "organization")
-        .order_by("-event__start_date", "pk")
-    )
+    positions = list(selectors.person_positions(person))
+    signatures = list(selectors.person_signatures(person))
+    attendances = list(selectors.person_attendances(person))
+    participations = list(selectors.person_participations(person))
     # A person's evidence: quotes about them, then quotes about the positions they held.
     citations = list(person.citations.all())
     for position in positions:

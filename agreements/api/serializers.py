@@ -45,7 +45,7 @@ from agreements.models import (
     SourceDocument,
     Theme,
 )
-from agreements.records import PublicationStatus
+from core.visibility import joined
 from events.models import Event
 from partners.models import Organization
 
@@ -76,13 +76,14 @@ def organization_ref(row: dict, order) -> dict:
 
 
 def signing_act(row: dict, order) -> dict:
+    """A signing act's row; its organization is None when the reader may not see it."""
     return {
         "person": {"slug": row["person__slug"], "name": tr_row(row, "person__name", order)},
         "organization": {
-            "slug": row["organization__slug"],
-            "name": tr_row(row, "organization__name", order),
+            "slug": row["visible_organization__slug"],
+            "name": tr_row(row, "visible_organization__name", order),
         }
-        if row["organization__slug"]
+        if row["visible_organization__slug"]
         else None,
         "title": tr_row(row, "title", order),
     }
@@ -107,12 +108,9 @@ def kind_label(choices: type, code: str) -> str:
     return _labels(choices, translation.get_language() or "ar")[code]
 
 
-def visible(record, include_drafts: bool) -> bool:
-    return record is not None and (include_drafts or record.status == PublicationStatus.PUBLISHED)
-
-
 class AgreementSerializer(ReadSerializer):
-    """Reads the rows `selectors.attach_agreement_relations()` sets."""
+    """Reads the rows `selectors.attach_agreement_relations()` sets, and the event and the
+    renewed agreement `selectors.agreement_rows()` joins through the visibility rule."""
 
     slug = serializers.SlugField(read_only=True, help_text=_("Stable identifier."))
     url = link(_("The agreement's public page, in the requested language."))
@@ -171,10 +169,8 @@ class AgreementSerializer(ReadSerializer):
     def represent(self, agreement: Agreement) -> dict:
         order = fallback_order()
         request = self.context.get("request")
-        drafts = self.include_drafts
         expires = agreement.expires_partial
-        event = agreement.event if visible(agreement.event, drafts) else None
-        renews = agreement.renews if visible(agreement.renews, drafts) else None
+        event, renews = joined(agreement, "event"), joined(agreement, "renews")
         return {
             "slug": agreement.slug,
             "url": public_url(request, "agreement-detail", agreement.slug),
@@ -241,7 +237,7 @@ class InitiativeSerializer(ReadSerializer):
     def represent(self, initiative: Initiative) -> dict:
         order = fallback_order()
         request = self.context.get("request")
-        parent = initiative.parent if visible(initiative.parent, self.include_drafts) else None
+        parent, lead = joined(initiative, "parent"), joined(initiative, "lead")
         return {
             "slug": initiative.slug,
             "url": public_url(request, "initiative-detail", initiative.slug),
@@ -250,7 +246,7 @@ class InitiativeSerializer(ReadSerializer):
             "kind": initiative.kind,
             "kind_label": str(InitiativeKind(initiative.kind).label),
             "description": tr(initiative, "description", order),
-            "lead": ref(initiative.lead, order) if initiative.lead is not None else None,
+            "lead": ref(lead, order) if lead is not None else None,
             "partners": [ref(partner, order) for partner in initiative.partners.all()],
             "launched_on": partial(initiative.launched_on, initiative.launched_on_precision),
             "launched_on_precision": initiative.launched_on_precision,

@@ -23,12 +23,23 @@ from agreements.api.inputs import (
     slug_of,
     translations,
 )
-from agreements.api.serializers import ref, visible
+from agreements.api.serializers import ref
+from core.visibility import joined
 from events.models import Event, EventKind
 from events.services import ParticipantInput
 from partners.models import Organization, Person
 
 _datetime = serializers.DateTimeField()
+
+
+def participant_ref(participant, order) -> dict:
+    """A participant; the organization is None when the reader may not see it."""
+    organization = joined(participant, "organization")
+    return {
+        "person": ref(participant.person, order),
+        "organization": ref(organization, order) if organization is not None else None,
+        "role": tr(participant, "role", order),
+    }
 
 
 class ParticipantSerializer(serializers.Serializer):
@@ -74,7 +85,7 @@ class EventSerializer(ReadSerializer):
     def represent(self, event: Event) -> dict:
         order = fallback_order()
         request = self.context.get("request")
-        parent = event.parent if visible(event.parent, self.include_drafts) else None
+        parent = joined(event, "parent")
         return {
             "slug": event.slug,
             "url": public_url(request, "event-detail", event.slug),
@@ -89,14 +100,7 @@ class EventSerializer(ReadSerializer):
             "place": {"city": tr(event, "city", order), "country": country_code(event.country)},
             "parent": parent.slug if parent is not None else None,
             "participants": [
-                {
-                    "person": ref(participant.person, order),
-                    "organization": ref(participant.organization, order)
-                    if participant.organization is not None
-                    else None,
-                    "role": tr(participant, "role", order),
-                }
-                for participant in event.participants.all()
+                participant_ref(participant, order) for participant in event.participants.all()
             ],
             "organizations": [ref(org, order) for org in event.organizations.all()],
             "agreements": [agreement.slug for agreement in event.visible_agreements],

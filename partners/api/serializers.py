@@ -22,7 +22,8 @@ from agreements.api.inputs import (
     slug_of,
     translations,
 )
-from agreements.api.serializers import ref, visible
+from agreements.api.serializers import ref
+from core.visibility import joined
 from partners.models import Organization, OrganizationKind, Person
 
 _datetime = serializers.DateTimeField()
@@ -67,7 +68,7 @@ class OrganizationSerializer(ReadSerializer):
     def represent(self, organization: Organization) -> dict:
         order = fallback_order()
         request = self.context.get("request")
-        parent = organization.parent if visible(organization.parent, self.include_drafts) else None
+        parent = joined(organization, "parent")
         return {
             "slug": organization.slug,
             "url": public_url(request, "organization-detail", organization.slug),
