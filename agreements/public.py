@@ -97,7 +97,7 @@ def citations_prefetch() -> Prefetch:
 NOT_FOUND_MESSAGES = {
     "agreements.agreement": _("No published agreement has the address “%(slug)s”."),
     "agreements.initiative": _("No published initiative has the address “%(slug)s”."),
-    "agreements.sourcedocument": _("No source has the address “%(slug)s”."),
+    "core.sourcedocument": _("No source has the address “%(slug)s”."),
     "partners.organization": _("No published partner has the address “%(slug)s”."),
     "partners.person": _("No published person has the address “%(slug)s”."),
     "events.event": _("No published event has the address “%(slug)s”."),
