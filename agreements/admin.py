@@ -6,16 +6,16 @@ from django_countries import countries
 from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from agreements.admin_tools import (
+from agreements.models import Agreement, AgreementParty, Attendee, Initiative, Signatory, Theme
+from agreements.search import normalize_arabic
+from core.admin import (
+    CitationInline,
     CuratedAdmin,
     LanguageDirectionMixin,
     ServiceWritesMixin,
     TranslatedHistoryAdmin,
-    agreement_links,
-    citation_inline,
+    record_links,
 )
-from agreements.models import Agreement, AgreementParty, Attendee, Initiative, Signatory, Theme
-from agreements.search import normalize_arabic
 from core.models import Citation, SourceDocument
 from core.records import format_partial_date
 from partners.models import Organization
@@ -158,7 +158,7 @@ SIGNED_ON_HELP = _(
 
 @admin.register(Agreement)
 class AgreementAdmin(CuratedAdmin):
-    inlines = [PartyInline, SignatoryInline, AttendeeInline, citation_inline("agreement")]
+    inlines = [PartyInline, SignatoryInline, AttendeeInline, CitationInline]
     list_display = ["title", "kind", "signing_date", "party_names", "status", "updated_at"]
     list_display_links = ["title"]
     list_filter = [
@@ -252,7 +252,7 @@ class AgreementAdmin(CuratedAdmin):
 
 @admin.register(Initiative)
 class InitiativeAdmin(CuratedAdmin):
-    inlines = [citation_inline("initiative")]
+    inlines = [CitationInline]
     list_display = ["name", "kind", "lead", "launch_date", "parent", "status"]
     list_filter = ["kind", "status", ("lead", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["slug", "name_ar", "name_fr", "name_en"]
@@ -266,7 +266,7 @@ class InitiativeAdmin(CuratedAdmin):
 
     @admin.display(description=_("agreements serving it"))
     def agreements_served(self, obj: Initiative) -> str:
-        return agreement_links(obj.agreements.order_by("-signed_on", "id"))
+        return record_links(obj.agreements.order_by("-signed_on", "id"))
 
 
 @admin.register(Theme)

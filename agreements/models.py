@@ -50,6 +50,9 @@ class InitiativeKind(models.TextChoices):
 class Initiative(CuratedRecord):
     """A national programme or institution agreements serve (Digital Morocco 2030, Jazari...)."""
 
+    # What a citation of this kind of record may say it backs.
+    cited_fields = ("name", "kind", "description", "lead", "partners", "launched_on", "parent")
+
     name = models.CharField(_("name"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=InitiativeKind.choices)
     description = models.TextField(_("description"), blank=True)
@@ -129,6 +132,12 @@ class AgreementQuerySet(models.QuerySet):
 
 class Agreement(CuratedRecord):
     """A signed instrument: memorandum, protocol, declaration of intent..."""
+
+    # What a citation of this kind of record may say it backs.
+    cited_fields = (
+        "title", "kind", "signed_on", "place", "event", "duration_months", "renews", "themes",
+        "initiatives", "summary", "objectives", "parties", "signatories", "attendees",
+    )  # fmt: skip
 
     title = models.CharField(_("title"), max_length=400)
     kind = models.CharField(_("kind"), max_length=24, choices=AgreementKind.choices)

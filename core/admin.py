@@ -11,16 +11,23 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core import services
+from core.models import Citation
 from core.records import PublicationStatus
 
 REFUSED = (ValidationError, PermissionDenied)
@@ -236,3 +243,81 @@ class CuratedAdmin(PublishingMixin, TranslatedHistoryAdmin):
     save_on_top = True
     list_per_page = 50
     readonly_fields = ("created_at", "updated_at")
+
+
+# -- evidence --------------------------------------------------------------------------------
+
+
+class CitationForm(forms.ModelForm):
+    """Fields backed are typed as a comma-separated list; `Citation.clean` checks them
+    against the record's kind, and that the quote occurs verbatim in the source."""
+
+    fields = forms.CharField(
+        label=_("fields backed"),
+        required=False,
+        help_text=_(
+            "Comma-separated names of the fields this passage supports, e.g. signed_on, place."
+        ),
+    )
+
+    class Meta:
+        model = Citation
+        fields = ["source", "quote", "fields"]
+        widgets = {"quote": forms.Textarea(attrs={"rows": 3, "dir": "auto"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if isinstance(self.initial.get("fields"), list):
+            self.initial["fields"] = ", ".join(self.initial["fields"])
+
+    def clean_fields(self):  # the form field, not Model.clean_fields
+        raw = self.cleaned_data.get("fields") or ""
+        return [name.strip() for name in raw.split(",") if name.strip()]
+
+    def clean_quote(self):
+        quote = self.cleaned_data.get("quote") or ""
+        # Pasting from a page often brings stray spaces or line ends around the passage.
+        return quote.strip()
+
+
+class CitationFormSet(BaseGenericInlineFormSet):
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # Known before validation, so that `Citation.clean` checks the fields backed
+        # against this kind of record (Django sets it only when saving).
+        form.instance.content_type = ContentType.objects.get_for_model(self.instance)
+        return form
+
+
+class CitationInline(GenericTabularInline):
+    """The evidence of a record, edited on the record's own page."""
+
+    model = Citation
+    form = CitationForm
+    formset = CitationFormSet
+    extra = 0
+    autocomplete_fields = ["source"]
+    verbose_name = _("citation")
+    verbose_name_plural = _("citations (the evidence)")
+
+
+def record_links(records) -> str:
+    """An HTML list linking to each record's change page, with its status."""
+    records = list(records)
+    if not records:
+        return _("None yet.")
+    return format_html(
+        "<ul>{}</ul>",
+        format_html_join(
+            "",
+            '<li><a href="{}">{}</a> <span class="quiet">({})</span></li>',
+            (
+                (
+                    reverse(admin_urlname(record._meta, "change"), args=[record.pk]),
+                    str(record),
+                    record.get_status_display(),
+                )
+                for record in records
+            ),
+        ),
+    )

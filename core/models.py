@@ -99,13 +99,19 @@ class Citation(models.Model):
         return f"{self.source}: {self.quote[:60]}"
 
     def clean(self) -> None:
+        errors = {}
+        model = self.content_type.model_class() if self.content_type_id else None
+        allowed = getattr(model, "cited_fields", ())
+        unknown = [name for name in self.fields or [] if name not in allowed]
+        if model is not None and unknown:
+            errors["fields"] = _("Unknown field name: %(names)s. Use: %(allowed)s.") % {
+                "names": ", ".join(map(str, unknown)),
+                "allowed": ", ".join(allowed),
+            }
         if self.source_id and self.quote and self.quote not in self.source.text:
-            raise ValidationError(
-                {
-                    "quote": _(
-                        "This passage does not occur word for word in “%(source)s”. Paste it "
-                        "exactly as the source prints it."
-                    )
-                    % {"source": self.source}
-                }
-            )
+            errors["quote"] = _(
+                "This passage does not occur word for word in “%(source)s”. Paste it "
+                "exactly as the source prints it."
+            ) % {"source": self.source}
+        if errors:
+            raise ValidationError(errors)

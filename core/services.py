@@ -137,7 +137,7 @@ def set_citations(*, actor: User, record: models.Model, citations: Sequence[Cita
     for old in Citation.objects.filter(content_type=content_type, object_id=record.pk):
         old._history_user = history_user(actor)
         old.delete()
-    for citation in citations:
+    for index, citation in enumerate(citations):
         row = Citation(
             content_type=content_type,
             object_id=record.pk,
@@ -145,7 +145,15 @@ def set_citations(*, actor: User, record: models.Model, citations: Sequence[Cita
             quote=citation.quote,
             fields=list(citation.fields),
         )
-        save_validated(row, actor=actor, reason="api")
+        try:
+            save_validated(row, actor=actor, reason="api")
+        except ValidationError as error:
+            raise ValidationError(
+                {
+                    f"citations[{index}].{name}": messages
+                    for name, messages in error.message_dict.items()
+                }
+            ) from None
 
 
 # -- one record, whatever its kind ---------------------------------------------------------

@@ -2,13 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from agreements.admin_tools import (
-    CuratedAdmin,
-    LanguageDirectionMixin,
-    agreement_links,
-    citation_inline,
-)
-from agreements.records import format_partial_date
+from core.admin import CitationInline, CuratedAdmin, LanguageDirectionMixin, record_links
+from core.records import format_partial_date
 from events.models import Event, EventParticipant
 
 
@@ -21,7 +16,7 @@ class ParticipantInline(LanguageDirectionMixin, TranslationTabularInline):
 
 @admin.register(Event)
 class EventAdmin(CuratedAdmin):
-    inlines = [ParticipantInline, citation_inline("event")]
+    inlines = [ParticipantInline, CitationInline]
     list_display = ["name", "kind", "dates", "city", "country", "parent", "status"]
     list_filter = ["kind", "status", "country"]
     search_fields = ["slug", "name_ar", "name_fr", "name_en", "city_ar", "city_fr", "city_en"]
@@ -40,4 +35,4 @@ class EventAdmin(CuratedAdmin):
 
     @admin.display(description=_("agreements signed there"))
     def agreements_signed_here(self, obj: Event) -> str:
-        return agreement_links(obj.agreements.order_by("-signed_on", "id"))
+        return record_links(obj.agreements.order_by("-signed_on", "id"))

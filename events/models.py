@@ -33,6 +33,12 @@ class EventKind(models.TextChoices):
 class Event(CuratedRecord):
     """Something that happened at a place over a period: a fair, a summit, a meeting."""
 
+    # What a citation of this kind of record may say it backs.
+    cited_fields = (
+        "name", "kind", "start_date", "end_date", "city", "country", "parent",
+        "description", "organizations", "participants",
+    )  # fmt: skip
+
     name = models.CharField(_("name"), max_length=300)
     kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices)
     start_date = models.DateField(_("start date"), null=True, blank=True)

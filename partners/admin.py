@@ -1,23 +1,31 @@
+import datetime as dt
+
 from django.contrib import admin
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from agreements.admin_tools import (
+from core.admin import (
+    CitationInline,
     CuratedAdmin,
     LanguageDirectionMixin,
     TranslatedHistoryAdmin,
-    agreement_links,
-    citation_inline,
+    record_links,
 )
-from agreements.models import Agreement
 from core.records import format_partial_date
 from partners.models import Organization, Person, Position
+
+_EPOCH = dt.date(1, 1, 1)
+
+
+def newest_first(agreements) -> list:
+    return sorted(
+        agreements, key=lambda a: (a.signed_on is None, -(a.signed_on or _EPOCH).toordinal(), a.pk)
+    )
 
 
 @admin.register(Organization)
 class OrganizationAdmin(CuratedAdmin):
-    inlines = [citation_inline("organization")]
+    inlines = [CitationInline]
     list_display = ["name", "acronym", "kind", "country", "parent", "status"]
     list_filter = ["kind", "status", "country"]
     search_fields = [
@@ -35,9 +43,9 @@ class OrganizationAdmin(CuratedAdmin):
 
     @admin.display(description=_("agreements it is party to"))
     def agreements_part_of(self, obj: Organization) -> str:
-        return agreement_links(
-            Agreement.objects.filter(parties__organization=obj).order_by("-signed_on", "id")
-        )
+        # Through the reverse relations: the agreements app sits above this one.
+        parties = obj.agreement_parties.select_related("agreement")
+        return record_links(newest_first(party.agreement for party in parties))
 
 
 class PositionInline(LanguageDirectionMixin, TranslationStackedInline):
@@ -55,7 +63,7 @@ class PositionInline(LanguageDirectionMixin, TranslationStackedInline):
 
 @admin.register(Person)
 class PersonAdmin(CuratedAdmin):
-    inlines = [PositionInline, citation_inline("person")]
+    inlines = [PositionInline, CitationInline]
     list_display = ["name", "slug", "status", "updated_at"]
     list_filter = ["status"]
     search_fields = ["slug", "name_ar", "name_fr", "name_en"]
@@ -63,16 +71,16 @@ class PersonAdmin(CuratedAdmin):
 
     @admin.display(description=_("agreements signed or witnessed"))
     def agreements_part_of(self, obj: Person) -> str:
-        return agreement_links(
-            Agreement.objects.filter(Q(signatories__person=obj) | Q(attendees__person=obj))
-            .distinct()
-            .order_by("-signed_on", "id")
-        )
+        acts = [
+            *obj.signatures.select_related("agreement"),
+            *obj.attendances.select_related("agreement"),
+        ]
+        return record_links(newest_first({act.agreement for act in acts}))
 
 
 @admin.register(Position)
 class PositionAdmin(TranslatedHistoryAdmin):
-    inlines = [citation_inline("position")]
+    inlines = [CitationInline]
     list_display = ["title", "person", "organization", "period"]
     list_filter = [("organization", admin.RelatedOnlyFieldListFilter)]
     search_fields = [

@@ -37,6 +37,9 @@ class OrganizationKind(models.TextChoices):
 class Organization(CuratedRecord):
     """A ministry, agency, company or international body that is party to, or around, agreements."""
 
+    # What a citation of this kind of record may say it backs.
+    cited_fields = ("name", "acronym", "kind", "country", "parent", "description")
+
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=32, choices=OrganizationKind.choices)
@@ -91,6 +94,9 @@ class Organization(CuratedRecord):
 class Person(CuratedRecord):
     """A person named by a source: a signatory, a witness, a speaker."""
 
+    # What a citation of this kind of record may say it backs.
+    cited_fields = ("name",)
+
     name = models.CharField(_("name"), max_length=200)
     wikidata_id = models.CharField(_("Wikidata ID"), max_length=20, blank=True)
 
@@ -116,6 +122,9 @@ class Person(CuratedRecord):
 
 class Position(models.Model):
     """A title a person held at an organization, over a period the sources may only partly give."""
+
+    # What a citation of this kind of record may say it backs.
+    cited_fields = ("title", "organization", "start", "end")
 
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     person = models.ForeignKey(
