@@ -54,10 +54,12 @@ def test_drafts_never_appear_in_lists_counts_or_feeds(client: Client):
         "ministry-mistral-ai-mou-2025" not in client.get("/en/feeds/agreements/").content.decode()
     )
     assert client.get("/en/feeds/agreements/").content.decode().count("<entry>") == 5
-    # A draft partner of a published agreement: named (the source names it), not linked.
+    # A draft partner of a published agreement is no party for the public: neither linked
+    # nor listed (the agreement's own summary, quoting its source, may still name it).
     protocol = page(client.get("/en/agreements/casablanca-settat-data-ai-centre-protocol/"))
     assert "/en/partners/onepoint/" not in protocol.links
-    assert "Onepoint" in protocol.html
+    parties = protocol.html.split("<h2>Parties", 1)[1].split("<h2>", 1)[0]
+    assert "Onepoint" not in parties and "Industry" in parties
     assert "/en/partners/onepoint/" not in page(client.get("/en/partners/")).links
     assert "/partners/onepoint/" not in client.get("/sitemap.xml").content.decode()
 
