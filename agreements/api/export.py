@@ -97,9 +97,33 @@ def csv_row(item: dict) -> list:
     ]  # fmt: skip
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a cell that a spreadsheet shows as text and never runs as a formula.
+
+    Text starting with =, +, -, @, a tab or a carriage return gets a leading single quote,
+    as OWASP recommends: `=HYPERLINK(...)` is written `'=HYPERLINK(...)`, which spreadsheets
+    display as the text it is. Every such text cell is neutralized, even one that could be
+    meant as a number ("-3", "+212 ..."): this CSV's only numbers, `duration_months` and
+    `citation_count`, are written as integers and are never negative, so no number is
+    touched, and a text column has no number to lose. None is an empty cell.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
 def _csv_line(values: list) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer).writerow(["" if value is None else value for value in values])
+    # Every cell quoted (OWASP again): a separator or a quote inside a value cannot start
+    # a new cell, even for a spreadsheet that splits on ";" as French locales do.
+    csv.writer(buffer, quoting=csv.QUOTE_ALL).writerow([csv_cell(value) for value in values])
     return buffer.getvalue()
 
 

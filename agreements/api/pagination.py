@@ -13,6 +13,25 @@ from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 
 COUNT_CACHE_SECONDS = 3600
+# No list has a billion pages; a larger number is refused before anything is counted.
+MAX_PAGE = 10**9
+
+
+def whole_number(raw: str, *, maximum: int) -> int | None:
+    """`raw` as a number from 1 to `maximum` when written with ASCII digits only, else None.
+
+    int() would also take " 2", "+2", "1_000" and Arabic-Indic or other Unicode digits
+    ("٣"): the API's numbers are written one way, and anything else is the client's to
+    fix. A number with more digits than `maximum` is not converted at all: int() refuses
+    strings of more than 4,300 digits, and a 5,000-digit page was a 500.
+    """
+    if not (raw.isascii() and raw.isdigit()):
+        return None
+    significant = raw.lstrip("0")
+    if not significant or len(significant) > len(str(maximum)):
+        return None
+    number = int(significant)
+    return number if number <= maximum else None
 
 
 class Pagination(PageNumberPagination):
@@ -29,11 +48,8 @@ class Pagination(PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        try:
-            size = int(raw)
-        except ValueError:
-            size = 0
-        if not 1 <= size <= self.max_page_size:
+        size = whole_number(raw, maximum=self.max_page_size)
+        if size is None:
             raise exceptions.ValidationError(
                 {
                     self.page_size_query_param: [
@@ -45,12 +61,16 @@ class Pagination(PageNumberPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         raw = request.query_params.get(self.page_query_param)
-        if raw is not None and not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= 10**9):
+        number = 1 if raw is None else whole_number(raw, maximum=MAX_PAGE)
+        if number is None:
             raise exceptions.ValidationError(
-                {self.page_query_param: [_("Enter a whole number from 1.")]}
+                {
+                    self.page_query_param: [
+                        _("Enter a whole number from 1 to %(max)d.") % {"max": MAX_PAGE}
+                    ]
+                }
             )
         page_size = self.get_page_size(request)
-        number = int(raw or 1)
         paginator = self.django_paginator_class(queryset, page_size)
         count_key = getattr(view, "count_cache_key", None)
         if count_key is not None:
@@ -69,7 +89,7 @@ class Pagination(PageNumberPagination):
                 self.page = paginator.page(number)
             except InvalidPage:
                 raise exceptions.NotFound(
-                    self.invalid_page_message % {"page_number": raw, "last": paginator.num_pages}
+                    self.invalid_page_message % {"page_number": number, "last": paginator.num_pages}
                 ) from None
         if count_key is not None:
             # Exact until the dataset changes, and the key changes with it: a COUNT over
@@ -87,7 +107,7 @@ class Pagination(PageNumberPagination):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             if parameter["name"] == self.page_query_param:
-                parameter["schema"].update({"minimum": 1})
+                parameter["schema"].update({"minimum": 1, "maximum": MAX_PAGE})
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"].update({"minimum": 1, "maximum": self.max_page_size})
         return parameters

@@ -8,7 +8,7 @@ loads nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,13 +63,52 @@ class SeedError(Exception):
         return f"{where}: {self.message}"
 
 
+class SeedMapping(dict):
+    """A mapping read from a seed file, with each scalar value's text and line as written.
+
+    A date field reads that text rather than what YAML 1.1 makes of it: unquoted,
+    `2023-06-01` would be a date, `2025` and `02025` integers (the second in octal), and
+    `2_025` or `33:45` the integer 2025, so the precision the editor sees would be lost.
+    """
+
+    scalars: dict[Any, tuple[str, int]]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scalars = {}
+
+
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers each mapping's line and refuses duplicate keys."""
+    """A safe loader that remembers each mapping's line and each scalar's text, refuses
+    duplicate keys, and never resolves timestamps (dates are read from their text)."""
+
+    # Without the timestamp resolver an unquoted 2023-06-01 stays the text "2023-06-01":
+    # no field of the seed files wants a datetime.
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A scalar YAML cannot build (an explicit `!!timestamp 2025-02-30`, an integer of
+        # thousands of digits) is an invalid-YAML error at its line, not a crash.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            problem = str(exc)
+            if isinstance(node, yaml.ScalarNode):
+                shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
+                problem = f"{shown!r}: {problem}"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: set[Any] = set()
         for key_node, _value_node in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, Hashable):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be a single value", key_node.start_mark
+                )
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark
@@ -78,6 +117,20 @@ class _LineLoader(yaml.SafeLoader):
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE_KEY] = node.start_mark.line + 1
         return mapping
+
+    def construct_seed_mapping(self, node: yaml.MappingNode) -> Iterator[SeedMapping]:
+        # The same two steps as SafeConstructor.construct_yaml_map (yield first, so that
+        # recursive structures resolve), into a mapping that keeps the scalars' text.
+        data = SeedMapping()
+        yield data
+        data.update(self.construct_mapping(node))
+        for key_node, value_node in node.value:
+            if isinstance(value_node, yaml.ScalarNode):
+                key = self.construct_object(key_node)
+                data.scalars[key] = (value_node.value, value_node.start_mark.line + 1)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_seed_mapping)
 
 
 # --- Parsed records ---------------------------------------------------------------------
@@ -132,9 +185,9 @@ class _Record:
             data.get("slug") if isinstance(data.get("slug"), str) else f"item {index + 1}"
         )
 
-    def error(self, field_name: str | None, message: str) -> SeedError:
+    def error(self, field_name: str | None, message: str, *, line: int | None = None) -> SeedError:
         return SeedError(
-            message, file=self.file, line=self.line, record=self.label, field=field_name
+            message, file=self.file, line=line or self.line, record=self.label, field=field_name
         )
 
     def check_keys(self, required: Iterable[str], optional: Iterable[str]) -> None:
@@ -217,10 +270,17 @@ class _Record:
         return value
 
     def partial_date(self, key: str) -> PartialDate:
+        """The date at the precision its text shows: "2023-06-01" (day), "2023-06" (month),
+        "2025" (year), quoted or not; null or absent is unknown. Any other text, whatever
+        YAML would make of it (02025, 2_025, 33:45, 25, 2025.0), is refused at its line."""
+        value = self.data.get(key)
+        if value is None:
+            return PartialDate()
+        text, line = getattr(self.data, "scalars", {}).get(key, (value, self.line))
         try:
-            return PartialDate.parse(self.data.get(key))
+            return PartialDate.parse(text)
         except ValueError as exc:
-            raise self.error(key, str(exc)) from None
+            raise self.error(key, str(exc), line=line) from None
 
     def country(self, key: str) -> str:
         value = self.data.get(key)
