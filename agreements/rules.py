@@ -11,13 +11,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
-from agreements.models import Agreement, Initiative, Signatory
+from agreements.models import Agreement, Attendee, Initiative, Signatory
 from agreements.search import refresh_search_documents
 from core.models import Citation, SourceDocument
 from core.records import PublicationStatus
 from core.rules import Problem, dependents_check, publication_check, write_check, write_effect
 from events.models import Event
-from partners.models import Organization, Person
+from partners.models import Organization, Person, Position
 
 PUBLISHED = PublicationStatus.PUBLISHED
 CURATED = (Organization, Person, Event, Initiative, Agreement)
@@ -123,6 +123,18 @@ def citation_needed_as_evidence(citation: Citation) -> list[Problem]:
     return [_("it is the only evidence of the published record “%(record)s”.") % {"record": record}]
 
 
+@write_check(Citation)
+def evidence_not_moved_away(citation: Citation) -> list[Problem]:
+    """Moving a citation to another record takes it from the one it backed, as deleting would."""
+    versions = citation.history.order_by("-history_id").values_list("content_type_id", "object_id")
+    latest_two = list(versions[:2])
+    if len(latest_two) < 2 or latest_two[1] == (citation.content_type_id, citation.object_id):
+        return []
+    content_type_id, object_id = latest_two[1]
+    before = Citation(pk=citation.pk, content_type_id=content_type_id, object_id=object_id)
+    return [("object_id", problem) for problem in citation_needed_as_evidence(before)]
+
+
 @write_check(SourceDocument)
 def source_keeps_every_quote(source: SourceDocument) -> list[Problem]:
     broken = [
@@ -193,6 +205,40 @@ def signing_acts_consistent(agreement: Agreement) -> list[Problem]:
                 % {"name": act.person, "organization": act.organization}
             )
     return problems
+
+
+def _acts_naming(positions) -> list[Problem]:
+    """The signing acts that name these positions, checked as the agreement's check does:
+    a position edited on its own (or in its person's form) must not break them."""
+    problems = []
+    signatories = Signatory.objects.filter(position__in=positions)
+    attendees = Attendee.objects.filter(position__in=positions)
+    for act in [
+        *signatories.select_related("agreement", "person", "organization", "position"),
+        *attendees.select_related("agreement", "person", "position"),
+    ]:
+        names = {"name": act.person, "agreement": act.agreement, "position": act.position}
+        if act.position.person_id != act.person_id:
+            problems.append(
+                _("%(name)s is named in “%(agreement)s” with the position “%(position)s”, which would no longer be theirs.")
+                % names
+            )  # fmt: skip
+        elif isinstance(act, Signatory) and act.position.organization_id != act.organization_id:
+            problems.append(
+                _("%(name)s signed “%(agreement)s” for “%(organization)s” as “%(position)s”: the position cannot move to another organization.")
+                % {**names, "organization": act.organization}
+            )  # fmt: skip
+    return problems
+
+
+@write_check(Position)
+def position_keeps_its_signing_acts(position: Position) -> list[Problem]:
+    return _acts_naming([position])
+
+
+@write_check(Person)
+def positions_keep_their_signing_acts(person: Person) -> list[Problem]:
+    return _acts_naming(person.positions.all())
 
 
 def _loops(record: Model, link: str) -> bool:
