@@ -7,7 +7,6 @@ from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.models import Agreement, AgreementParty, Attendee, Initiative, Signatory, Theme
-from agreements.search import normalize_arabic
 from core.admin import (
     CitationInline,
     CuratedAdmin,
@@ -18,6 +17,7 @@ from core.admin import (
 )
 from core.models import Citation, SourceDocument
 from core.records import format_partial_date
+from core.search import normalize_arabic
 from partners.models import Organization
 
 

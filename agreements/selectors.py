@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from functools import cache
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.models import Count, Model, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from agreements.filtersets import AgreementFilterSet
 from agreements.models import (
@@ -22,7 +17,7 @@ from agreements.models import (
     Signatory,
     SourceDocument,
 )
-from agreements.public import citations_prefetch
+from core.selectors import citations_prefetch
 from core.visibility import (
     rows_needing,
     status_is_visible,
@@ -262,51 +257,85 @@ def sources_with_quote_counts() -> QuerySet[SourceDocument]:
     return SourceDocument.objects.annotate(quote_count=Count("citations", filter=visible_quotes))
 
 
-# -- the dataset's version, for conditional GET --------------------------------------------
-
-TRACKED_APPS = ("agreements", "partners", "events")
+# -- what other kinds of record show of agreements -------------------------------------
 
 
-@cache
-def _version_sql() -> tuple[str, int]:
-    """One statement reading the newest history row of every tracked table.
-
-    django-simple-history writes a row for every save and delete made through the ORM, in
-    the services, the admin and the seed loader alike, so the newest history id of every
-    table changes with any write. The newest id of the main tables catches bulk inserts
-    (the synthetic data); these are all index-only lookups.
-    """
-    quote = connection.ops.quote_name
-    ids: list[str] = []
-    dates: list[str] = []
-    for model in apps.get_models():
-        if model._meta.app_label not in TRACKED_APPS:
-            continue
-        table = quote(model._meta.db_table)
-        ids.append(f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {table})")
-        if model.__name__.startswith("Historical") and _has_field(model, "history_date"):
-            dates.append(f"(SELECT MAX({quote('history_date')}) FROM {table})")
-    return f"SELECT {', '.join(ids + dates)}", len(ids)
+def agreement_counts() -> dict[int, int]:
+    """How many published agreements each organization is party to: one grouped query."""
+    return dict(
+        AgreementParty.objects.filter(status_is_visible("agreement__"))
+        .values_list("organization_id")
+        .annotate(total=Count("id"))
+        .order_by()
+    )
 
 
-def _has_field(model: type[Model], name: str) -> bool:
-    return any(field.name == name for field in model._meta.get_fields())
+def organization_signatures(organization: Organization) -> QuerySet[Signatory]:
+    """Published agreements signed for the organization, by visible people."""
+    return (
+        signatories_queryset()
+        .filter(status_is_visible("agreement__"), organization=organization)
+        .select_related("person", "agreement")
+        .order_by("agreement__signed_on", "pk")
+    )
 
 
-def dataset_version() -> tuple[str, dt.datetime | None]:
-    """A token that changes whenever the dataset does, and the time of the latest write."""
-    sql, id_count = _version_sql()
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        row = cursor.fetchone()
-    ids, dates = row[:id_count], row[id_count:]
-    parsed = [_as_datetime(value) for value in dates if value is not None]
-    return ",".join(str(value or 0) for value in ids), max(parsed, default=None)
+def organization_initiatives(organization: Organization) -> QuerySet[Initiative]:
+    return visible(Initiative).filter(Q(lead=organization) | Q(partners=organization)).distinct()
 
 
-def _as_datetime(value: object) -> dt.datetime:
-    if isinstance(value, str):  # SQLite answers MAX() over a datetime column as text
-        value = dt.datetime.fromisoformat(value)
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value, dt.UTC)
-    return value.replace(microsecond=0)
+def signatures_queryset(*, include_drafts: bool = False) -> QuerySet[Signatory]:
+    """A person's signing acts the reader may see: of visible agreements, for visible parties."""
+    return signatories_queryset(include_drafts=include_drafts).filter(
+        status_is_visible("agreement__", include_drafts=include_drafts)
+    )
+
+
+def person_signatures(person: Person) -> QuerySet[Signatory]:
+    return (
+        signatures_queryset()
+        .filter(person=person)
+        .select_related("agreement", "organization")
+        .order_by("agreement__signed_on", "pk")
+    )
+
+
+def person_attendances(person: Person) -> QuerySet[Attendee]:
+    """Published agreements the person witnessed; `visible_organization` for whom."""
+    return (
+        attendees_queryset()
+        .filter(status_is_visible("agreement__"), person=person)
+        .select_related("agreement")
+        .order_by("agreement__signed_on", "pk")
+    )
+
+
+def agreements_of(organization: Organization) -> QuerySet[Agreement]:
+    return visible(Agreement).filter(parties__organization=organization)
+
+
+def agreements_signed_at(event: Event) -> QuerySet[Agreement]:
+    return visible(Agreement).filter(event=event)
+
+
+def signatures_prefetch(*, include_drafts: bool = False) -> Prefetch:
+    """A person's visible signing acts, latest first, as `visible_signatures`."""
+    signatures = signatures_queryset(include_drafts=include_drafts).select_related("agreement").only(
+        "id", "person_id", "agreement_id", "agreement__id", "agreement__slug",
+        "agreement__signed_on",
+    )  # fmt: skip
+    return Prefetch(
+        "signatures",
+        queryset=signatures.order_by(F("agreement__signed_on").desc(nulls_last=True), "id"),
+        to_attr="visible_signatures",
+    )
+
+
+def event_agreements_prefetch(*, include_drafts: bool = False) -> Prefetch:
+    """The visible agreements signed at an event, as `visible_agreements`."""
+    return visible_prefetch(
+        "agreements",
+        Agreement.objects.only("id", "slug", "event_id").order_by("slug"),
+        to_attr="visible_agreements",
+        include_drafts=include_drafts,
+    )

@@ -103,7 +103,7 @@ def grow(target: int) -> None:
     from django.db import transaction
 
     from agreements.models import Agreement, AgreementParty, Signatory, Theme
-    from agreements.search import normalize_arabic
+    from core.search import normalize_arabic
     from partners.models import Organization, Person
 
     existing = Agreement.objects.count()

@@ -3,12 +3,12 @@
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from agreements.api.common import api_not_found
+from api.errors import api_not_found
 
 app_name = "api"
 
 urlpatterns = [
-    path("v1/", include("agreements.api.urls")),
+    path("v1/", include("api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("docs/redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

@@ -3,9 +3,9 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from agreements import views as agreement_views
-from agreements.public import public_page
-from agreements.sitemaps import SITEMAPS
+from website.public import public_page
+from website.sitemaps import SITEMAPS
+from website.views import errors
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -15,15 +15,13 @@ urlpatterns = [
 
 # Public pages carry their language in the URL: /ar/ (default), /fr/, /en/.
 urlpatterns += i18n_patterns(
-    path("", include("agreements.urls")),
-    path("", include("partners.urls")),
-    path("", include("events.urls")),
+    path("", include("website.urls")),
     prefix_default_language=True,
 )
 
 # The public site's files that have one address for every language.
 urlpatterns += [
-    path("robots.txt", agreement_views.robots_txt, name="robots-txt"),
+    path("robots.txt", errors.robots_txt, name="robots-txt"),
     path(
         "sitemap.xml",
         public_page(sitemap_views.sitemap),
@@ -32,6 +30,6 @@ urlpatterns += [
     ),
 ]
 
-handler400 = "agreements.views.bad_request"
-handler404 = "agreements.views.page_not_found"
-handler500 = "agreements.views.server_error"
+handler400 = "website.views.errors.bad_request"
+handler404 = "website.views.errors.page_not_found"
+handler500 = "website.views.errors.server_error"

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from agreements.models import Agreement
-from agreements.public import citations_prefetch
+from core.selectors import citations_prefetch
 from core.visibility import (
     rows_needing,
     status_is_visible,
@@ -19,7 +18,7 @@ from core.visibility import (
     visible_prefetch,
 )
 from events.models import Event, EventParticipant
-from partners.models import Organization
+from partners.models import Organization, Person
 
 
 def participants_prefetch(*, include_drafts: bool = False) -> Prefetch:
@@ -31,18 +30,13 @@ def participants_prefetch(*, include_drafts: bool = False) -> Prefetch:
 
 
 def event_list(*, include_drafts: bool = False) -> QuerySet[Event]:
-    """Events with their visible parent, participants, organizations and agreements."""
+    """Events with their visible parent, participants and organizations (the agreements
+    signed there: `event_agreements_prefetch` of agreements)."""
     drafts = {"include_drafts": include_drafts}
     events = visible_join(visible(Event, **drafts), "parent", **drafts)
     return events.prefetch_related(
         participants_prefetch(**drafts),
         visible_prefetch("organizations", Organization.objects.order_by("slug"), **drafts),
-        visible_prefetch(
-            "agreements",
-            Agreement.objects.only("id", "slug", "event_id").order_by("slug"),
-            to_attr="visible_agreements",
-            **drafts,
-        ),
     )
 
 
@@ -72,5 +66,18 @@ def event_organizations(event: Event) -> QuerySet[Organization]:
     return visible(Organization).filter(events=event)
 
 
-def event_agreements(event: Event) -> QuerySet[Agreement]:
-    return visible(Agreement).filter(event=event)
+# -- what other kinds of record show of events -------------------------------------
+
+
+def organization_events(organization: Organization) -> QuerySet[Event]:
+    return visible(Event).filter(organizations=organization).order_by("-start_date", "slug")
+
+
+def person_participations(person: Person) -> QuerySet[EventParticipant]:
+    """Published events the person took part in; `visible_organization` on whose behalf."""
+    participations = EventParticipant.objects.filter(status_is_visible("event__"), person=person)
+    return (
+        visible_join(participations, "organization")
+        .select_related("event")
+        .order_by("-event__start_date", "pk")
+    )

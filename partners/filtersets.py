@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from agreements.filtersets import (
+from core.filtersets import (
     BooleanFilter,
     CountryFilter,
     SlugFilter,

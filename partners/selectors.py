@@ -7,13 +7,10 @@ a signing act for a draft party.
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 
-from agreements.models import Agreement, AgreementParty, Attendee, Initiative, Signatory
-from agreements.public import citations_prefetch
-from agreements.selectors import attendees_queryset, signatories_queryset
+from core.selectors import citations_prefetch
 from core.visibility import rows_needing, status_is_visible, visible, visible_join
-from events.models import Event, EventParticipant
 from partners.models import Organization, Person, Position
 
 # -- organizations ----------------------------------------------------------------------
@@ -31,16 +28,6 @@ def organization_list(*, include_drafts: bool = False) -> QuerySet[Organization]
             )
         )
         .order_by("slug")
-    )
-
-
-def agreement_counts() -> dict[int, int]:
-    """How many published agreements each organization is party to: one grouped query."""
-    return dict(
-        AgreementParty.objects.filter(status_is_visible("agreement__"))
-        .values_list("organization_id")
-        .annotate(total=Count("id"))
-        .order_by()
     )
 
 
@@ -66,24 +53,6 @@ def organization_positions(organization: Organization) -> QuerySet[Position]:
     )
 
 
-def organization_signatures(organization: Organization) -> QuerySet[Signatory]:
-    """Published agreements signed for the organization, by visible people."""
-    return (
-        signatories_queryset()
-        .filter(status_is_visible("agreement__"), organization=organization)
-        .select_related("person", "agreement")
-        .order_by("agreement__signed_on", "pk")
-    )
-
-
-def organization_events(organization: Organization) -> QuerySet[Event]:
-    return visible(Event).filter(organizations=organization).order_by("-start_date", "slug")
-
-
-def organization_initiatives(organization: Organization) -> QuerySet[Initiative]:
-    return visible(Initiative).filter(Q(lead=organization) | Q(partners=organization)).distinct()
-
-
 # -- people -----------------------------------------------------------------------------
 
 
@@ -93,20 +62,9 @@ def positions_queryset(*, include_drafts: bool = False) -> QuerySet[Position]:
     return positions.select_related("organization")
 
 
-def signatures_queryset(*, include_drafts: bool = False) -> QuerySet[Signatory]:
-    """A person's signing acts the reader may see: of visible agreements, for visible parties."""
-    return signatories_queryset(include_drafts=include_drafts).filter(
-        status_is_visible("agreement__", include_drafts=include_drafts)
-    )
-
-
 def person_list(*, include_drafts: bool = False) -> QuerySet[Person]:
-    """People with their positions and the published agreements they signed."""
+    """People with their positions (what they signed: `signatures_prefetch` of agreements)."""
     drafts = {"include_drafts": include_drafts}
-    signatures = signatures_queryset(**drafts).select_related("agreement").only(
-        "id", "person_id", "agreement_id", "agreement__id", "agreement__slug",
-        "agreement__signed_on",
-    )  # fmt: skip
     return (
         visible(Person, **drafts)
         .prefetch_related(
@@ -115,11 +73,6 @@ def person_list(*, include_drafts: bool = False) -> QuerySet[Person]:
                 queryset=positions_queryset(**drafts).order_by(
                     F("start").desc(nulls_last=True), "slug"
                 ),
-            ),
-            Prefetch(
-                "signatures",
-                queryset=signatures.order_by(F("agreement__signed_on").desc(nulls_last=True), "id"),
-                to_attr="visible_signatures",
             ),
         )
         .order_by("slug")
@@ -157,36 +110,3 @@ def person_positions(person: Person) -> QuerySet[Position]:
         .prefetch_related(citations_prefetch())
         .order_by("start", "pk")
     )
-
-
-def person_signatures(person: Person) -> QuerySet[Signatory]:
-    return (
-        signatures_queryset()
-        .filter(person=person)
-        .select_related("agreement", "organization")
-        .order_by("agreement__signed_on", "pk")
-    )
-
-
-def person_attendances(person: Person) -> QuerySet[Attendee]:
-    """Published agreements the person witnessed; `visible_organization` for whom."""
-    return (
-        attendees_queryset()
-        .filter(status_is_visible("agreement__"), person=person)
-        .select_related("agreement")
-        .order_by("agreement__signed_on", "pk")
-    )
-
-
-def person_participations(person: Person) -> QuerySet[EventParticipant]:
-    """Published events the person took part in; `visible_organization` on whose behalf."""
-    participations = EventParticipant.objects.filter(status_is_visible("event__"), person=person)
-    return (
-        visible_join(participations, "organization")
-        .select_related("event")
-        .order_by("-event__start_date", "pk")
-    )
-
-
-def agreements_of(organization: Organization) -> QuerySet[Agreement]:
-    return visible(Agreement).filter(parties__organization=organization)

@@ -156,7 +156,7 @@ def seed_folder(tmp_path: Path) -> SeedFolder:
 
 @pytest.fixture
 def load(seed_folder: SeedFolder) -> Callable:
-    from agreements.seeds.loader import load_seeds
+    from seeding.loader import load_seeds
 
     def run():
         return load_seeds(seeds_dir=seed_folder.write())
@@ -170,7 +170,7 @@ def seeded_module(django_db_setup, django_db_blocker):
     from django.conf import settings
     from django.db import transaction
 
-    from agreements.seeds.loader import load_seeds
+    from seeding.loader import load_seeds
 
     with django_db_blocker.unblock(), transaction.atomic():
         load_seeds(seeds_dir=settings.SEEDS_DIR)

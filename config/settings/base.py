@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "partners",
     "events",
     "agreements",
+    # Above the apps: what spans every kind of record.
+    "website",
+    "seeding",
 ]
 
 MIDDLEWARE = [
@@ -155,15 +158,15 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "agreements.api.pagination.Pagination",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["drf_orjson_renderer.renderers.ORJSONRenderer"],
     # Writes accept JSON only.
     "DEFAULT_PARSER_CLASSES": ["drf_orjson_renderer.parsers.ORJSONParser"],
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "agreements.api.negotiation.ContentNegotiation",
-    "DEFAULT_SCHEMA_CLASS": "agreements.api.schema.ApiAutoSchema",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.ContentNegotiation",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
     # Field errors come back flat, each key naming a field: {"signatories[0].person": [...]}.
-    "EXCEPTION_HANDLER": "agreements.api.common.exception_handler",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
 }
 
 
@@ -221,15 +224,15 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "agreements.api.schema.document_empty_filters",
+        "api.schema.document_empty_filters",
     ],
     "ENUM_NAME_OVERRIDES": {
         "AgreementKindEnum": "agreements.models.AgreementKind",
         "InitiativeKindEnum": "agreements.models.InitiativeKind",
         "OrganizationKindEnum": "partners.models.OrganizationKind",
         "EventKindEnum": "events.models.EventKind",
-        "DatePrecisionEnum": "agreements.records.DatePrecision",
-        "PublicationStatusEnum": "agreements.records.PublicationStatus",
+        "DatePrecisionEnum": "core.records.DatePrecision",
+        "PublicationStatusEnum": "core.records.PublicationStatus",
     },
 }
 

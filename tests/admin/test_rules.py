@@ -10,9 +10,9 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from agreements.models import Agreement, Citation, SourceDocument
-from agreements.seeds.loader import load_seeds
 from events.models import Event
 from partners.models import Organization
+from seeding.loader import load_seeds
 from tests.admin.conftest import submit
 
 MISTRAL = "ministry-mistral-ai-mou-2025"

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.test import Client
 
 from agreements.models import Agreement
-from agreements.seeds.loader import load_seeds
+from seeding.loader import load_seeds
 
 pytestmark = pytest.mark.django_db
 

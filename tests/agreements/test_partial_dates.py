@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from agreements.models import Agreement
-from agreements.records import DatePrecision, PartialDate
+from core.records import DatePrecision, PartialDate
 
 
 @pytest.mark.parametrize(

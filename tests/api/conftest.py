@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.db import transaction
 from hypothesis import configuration
 
-from agreements.seeds.loader import load_seeds
+from seeding.loader import load_seeds
 
 # Hypothesis (under schemathesis) keeps caches on disk: outside the work tree.
 configuration.set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "tracker-hypothesis")

@@ -9,8 +9,8 @@ import json
 import pytest
 from django.test import Client
 
-from agreements.api.export import CSV_COLUMNS
 from agreements.models import Agreement
+from api.export import CSV_COLUMNS
 
 pytestmark = pytest.mark.django_db
 

@@ -65,7 +65,7 @@ def browser(django_db_setup) -> Iterator:
 @pytest.fixture
 def site(live_server, django_db_blocker):
     """The live server with the seed data."""
-    from agreements.seeds.loader import load_seeds
+    from seeding.loader import load_seeds
 
     with django_db_blocker.unblock():
         load_seeds(seeds_dir=settings.SEEDS_DIR)

@@ -16,9 +16,9 @@ from agreements.models import (
     Signatory,
     SourceDocument,
 )
-from agreements.seeds.reader import SeedError
 from core import services
 from partners.models import Organization
+from seeding.records import SeedError
 
 NOT_IN_SOURCE = "جملة لا ترد في أي مصدر"
 

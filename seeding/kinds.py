@@ -1,0 +1,297 @@
+"""One parser per kind of record: what each seed file may say, checked field by field."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from agreements.models import Agreement, AgreementKind, Initiative, InitiativeKind
+from events.models import Event, EventKind
+from partners.models import Organization, OrganizationKind, Person, Position
+from seeding.records import LANGUAGES, RecordSeed, SeedRecord
+
+# --- Kinds ------------------------------------------------------------------------------
+
+# Each model says what a citation of it may back (`cited_fields`).
+CITED_FIELDS = {
+    "organization": Organization.cited_fields,
+    "person": Person.cited_fields,
+    "position": Position.cited_fields,
+    "initiative": Initiative.cited_fields,
+    "event": Event.cited_fields,
+    "agreement": Agreement.cited_fields,
+}
+
+
+def _date_values(record: SeedRecord, key: str, date_attr: str, precision_attr: str) -> dict:
+    partial = record.partial_date(key)
+    return {date_attr: partial.first_day(), precision_attr: partial.precision.value}
+
+
+def _parse_source(record: SeedRecord, sources_dir: Path) -> RecordSeed:
+    record.check_keys(
+        ("slug", "file_name", "title"),
+        ("publisher", "author", "language", "published_on", "url"),
+    )
+    file_name = record.text("file_name", optional=False)
+    path = sources_dir / file_name
+    if "/" in file_name or not path.is_file():
+        raise record.error("file_name", f"no file {file_name!r} in {sources_dir}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise record.error("file_name", f"{file_name} is not UTF-8 text: {exc}") from None
+    if not text.strip():
+        raise record.error("file_name", f"{file_name} is empty")
+    language = record.get("language") or "ar"
+    if language not in LANGUAGES:
+        raise record.error("language", f"{language!r} is not one of: {', '.join(LANGUAGES)}")
+    return RecordSeed(
+        kind="source",
+        slug=record.slug(),
+        file=record.file,
+        line=record.line,
+        values={
+            **record.translated("title", required=True),
+            "publisher": record.text("publisher"),
+            "author": record.text("author"),
+            "language": language,
+            "url": record.text("url"),
+            "file_name": file_name,
+            "text": text,
+            **_date_values(record, "published_on", "published_on", "published_on_precision"),
+        },
+    )
+
+
+def _parse_theme(record: SeedRecord) -> RecordSeed:
+    record.check_keys(("slug", "name"), ())
+    return RecordSeed(
+        kind="theme",
+        slug=record.slug(),
+        file=record.file,
+        line=record.line,
+        values=record.translated("name", required=True),
+    )
+
+
+def _parse_organization(record: SeedRecord, texts: dict[str, str]) -> RecordSeed:
+
+    record.check_keys(
+        ("slug", "name", "kind", "citations"),
+        ("acronym", "country", "parent", "description", "website", "wikidata_id"),
+    )
+    wikidata_id = record.text("wikidata_id")
+    if wikidata_id and not re.match(r"^Q\d+$", wikidata_id):
+        raise record.error("wikidata_id", f"{wikidata_id!r} is not a Wikidata ID such as Q123")
+    return RecordSeed(
+        kind="organization",
+        slug=record.slug(),
+        file=record.file,
+        line=record.line,
+        values={
+            **record.translated("name", required=True),
+            **record.translated("acronym"),
+            **record.translated("description"),
+            "kind": record.choice("kind", OrganizationKind.values),
+            "country": record.country("country"),
+            "parent": record.slug("parent", optional=True),
+            "website": record.text("website"),
+            "wikidata_id": wikidata_id,
+        },
+        citations=record.citations(CITED_FIELDS["organization"], texts),
+    )
+
+
+def _parse_person(record: SeedRecord, texts: dict[str, str]) -> RecordSeed:
+    record.check_keys(("slug", "name", "citations"), ("positions", "wikidata_id"))
+    positions = []
+    for item in record.items("positions"):
+        item.check_keys(("slug", "title", "organization", "citations"), ("start", "end"))
+        start = item.partial_date("start")
+        end = item.partial_date("end")
+        if start.is_known and end.is_known and end.first_day() < start.first_day():
+            raise item.error("end", "is before start")
+        positions.append(
+            {
+                "slug": item.slug(),
+                "line": item.line,
+                "label": item.label,
+                **item.translated("title", required=True),
+                "organization": item.slug("organization"),
+                "start": start.first_day(),
+                "start_precision": start.precision.value,
+                "end": end.first_day(),
+                "end_precision": end.precision.value,
+                "citations": item.citations(CITED_FIELDS["position"], texts),
+            }
+        )
+    return RecordSeed(
+        kind="person",
+        slug=record.slug(),
+        file=record.file,
+        line=record.line,
+        values={
+            **record.translated("name", required=True),
+            "wikidata_id": record.text("wikidata_id"),
+        },
+        citations=record.citations(CITED_FIELDS["person"], texts),
+        children={"positions": positions},
+    )
+
+
+def _parse_initiative(record: SeedRecord, texts: dict[str, str]) -> RecordSeed:
+
+    record.check_keys(
+        ("slug", "name", "kind", "citations"),
+        ("description", "lead", "partners", "launched_on", "parent"),
+    )
+    return RecordSeed(
+        kind="initiative",
+        slug=record.slug(),
+        file=record.file,
+        line=record.line,
+        values={
+            **record.translated("name", required=True),
+            **record.translated("description"),
+            "kind": record.choice("kind", InitiativeKind.values),
+            "lead": record.slug("lead", optional=True),
+            "parent": record.slug("parent", optional=True),
+            **_date_values(record, "launched_on", "launched_on", "launched_on_precision"),
+        },
+        citations=record.citations(CITED_FIELDS["initiative"], texts),
+        children={"partners": record.slugs("partners")},
+    )
+
+
+def _parse_event(record: SeedRecord, texts: dict[str, str]) -> RecordSeed:
+    record.check_keys(
+        ("slug", "name", "kind", "citations"),
+        ("start_date", "end_date", "city", "country", "parent", "description",
+         "organizations", "participants"),
+    )  # fmt: skip
+    start = record.partial_date("start_date")
+    end = record.partial_date("end_date")
+    if end.is_known:
+        if not start.is_known:
+            raise record.error("end_date", "an end date needs a start date")
+        if end.precision != start.precision:
+            raise record.error(
+                "end_date",
+                f"is known to the {end.precision.value} but start_date to the "
+                f"{start.precision.value}; give both at the same precision",
+            )
+        if end.first_day() < start.first_day():
+            raise record.error("end_date", "is before start_date")
+    participants = []
+    for item in record.items("participants"):
+        item.check_keys(("person",), ("organization", "role"))
+        participants.append(
+            {
+                "person": item.slug("person"),
+                "organization": item.slug("organization", optional=True),
+                **item.translated("role"),
+                "label": item.label,
+            }
+        )
+    if len({p["person"] for p in participants}) != len(participants):
+        raise record.error("participants", "lists the same person twice")
+    return RecordSeed(
+        kind="event",
+        slug=record.slug(),
+        file=record.file,
+        line=record.line,
+        values={
+            **record.translated("name", required=True),
+            **record.translated("city"),
+            **record.translated("description"),
+            "kind": record.choice("kind", EventKind.values),
+            "country": record.country("country"),
+            "parent": record.slug("parent", optional=True),
+            "start_date": start.first_day(),
+            "end_date": end.first_day(),
+            "date_precision": start.precision.value,
+        },
+        citations=record.citations(CITED_FIELDS["event"], texts),
+        children={"organizations": record.slugs("organizations"), "participants": participants},
+    )
+
+
+def _parse_people_at_signing(record: SeedRecord, key: str, *, organization_required: bool) -> list:
+    people = []
+    for item in record.items(key):
+        item.check_keys(("person",) + (("organization",) if organization_required else ()),
+                        ("organization", "title", "position"))  # fmt: skip
+        people.append(
+            {
+                "person": item.slug("person"),
+                "organization": item.slug("organization", optional=not organization_required),
+                **item.translated("title"),
+                "position": item.slug("position", optional=True),
+                "label": item.label,
+            }
+        )
+    if len({p["person"] for p in people}) != len(people):
+        raise record.error(key, "lists the same person twice")
+    return people
+
+
+def _parse_agreement(record: SeedRecord, texts: dict[str, str]) -> RecordSeed:
+    record.check_keys(
+        ("slug", "title", "kind", "parties", "citations"),
+        ("signed_on", "place", "event", "duration_months", "renews", "themes", "initiatives",
+         "summary", "objectives", "signatories", "attendees", "status"),
+    )  # fmt: skip
+    place = record.get("place") or {}
+    if not isinstance(place, dict):
+        raise record.error("place", "must be a mapping {city: {ar, fr, en}, country: XX}")
+    place_record = SeedRecord(record.file, place, 0, record.label)
+    place_record.check_keys((), ("city", "country"))
+    city = place_record.translated("city")
+    parties = record.slugs("parties")
+    if len(parties) < 2:
+        raise record.error("parties", "an agreement binds at least two parties")
+    signatories = _parse_people_at_signing(record, "signatories", organization_required=True)
+    for signatory in signatories:
+        if signatory["organization"] not in parties:
+            raise record.error(
+                "signatories",
+                f"{signatory['person']} signs for {signatory['organization']!r}, "
+                "which is not one of the parties",
+            )
+    attendees = _parse_people_at_signing(record, "attendees", organization_required=False)
+    both = {s["person"] for s in signatories} & {a["person"] for a in attendees}
+    if both:
+        raise record.error("attendees", f"{sorted(both)[0]} is already a signatory")
+    status = record.get("status") or "published"
+    if status not in ("draft", "published"):
+        raise record.error("status", f"{status!r} is not one of: draft, published")
+    return RecordSeed(
+        kind="agreement",
+        slug=record.slug(),
+        file=record.file,
+        line=record.line,
+        values={
+            **record.translated("title", required=True),
+            **record.translated("summary"),
+            **record.translated("objectives"),
+            "place_city_ar": city["city_ar"],
+            "place_city_fr": city["city_fr"],
+            "place_city_en": city["city_en"],
+            "place_country": place_record.country("country"),
+            "kind": record.choice("kind", AgreementKind.values),
+            "event": record.slug("event", optional=True),
+            "renews": record.slug("renews", optional=True),
+            "duration_months": record.positive_int("duration_months"),
+            "status": status,
+            **_date_values(record, "signed_on", "signed_on", "signed_on_precision"),
+        },
+        citations=record.citations(CITED_FIELDS["agreement"], texts),
+        children={
+            "parties": parties,
+            "signatories": signatories,
+            "attendees": attendees,
+            "themes": record.slugs("themes"),
+            "initiatives": record.slugs("initiatives"),
+        },
+    )

@@ -1,0 +1,289 @@
+"""The agreements list with its filters and search, and an agreement's page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+from django.forms import CheckboxSelectMultiple
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
+
+from agreements import search
+from agreements.filtersets import AgreementFilterSet
+from agreements.models import (
+    Agreement,
+    AgreementKind,
+)
+from agreements.selectors import (
+    agreement_cards,
+    agreements_for,
+)
+from core.filtersets import translated
+from core.records import DatePrecision, PartialDate
+from core.visibility import visible
+from website.evidence import Evidence
+from website.jsonld import agreement_ld
+from website.public import (
+    may_preview,
+    not_found,
+    partners_of_published_agreements,
+    public_page,
+)
+from website.widgets import QuickSelect, QuickSelectMultiple
+
+PAGE_SIZE = 20
+# Archive and timeline pages list at most this many records of each kind; the list page,
+# filtered the same way, pages through the rest.
+ARCHIVE_LIMIT = 200
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+
+
+# -- list and search -------------------------------------------------------------------
+
+# What each filter means to a visitor (the FilterSet's own help speaks to integrators).
+FILTER_HELP = {
+    "q": gettext_lazy(
+        "Every word must occur in the title, summary, parties or signatories, in any of the "
+        "three languages. Harakat and hamza forms do not matter."
+    ),
+    "partner": gettext_lazy(
+        "To choose several, hold Ctrl (⌘ on a Mac): the agreements binding all of them."
+    ),
+    "kind": "",
+    "country": gettext_lazy("Agreements with at least one party from this country."),
+    "signed_after": gettext_lazy("A year (2023), a month (2023-06) or a day (2023-06-15)."),
+    "signed_before": gettext_lazy(
+        "An agreement known only to the month counts within that month, not a day of it."
+    ),
+    "year": "",
+    "event": "",
+    "initiative": "",
+    "theme": "",
+    "signatory": "",
+}
+
+ORDERINGS = [
+    ("", gettext_lazy("Newest first")),
+    ("signed_on", gettext_lazy("Oldest first")),
+    ("title", gettext_lazy("Title")),
+    ("-updated_at", gettext_lazy("Recently updated")),
+]
+
+
+@require_safe
+@public_page
+def agreement_list(request: HttpRequest) -> HttpResponse:
+    """The shared FilterSet as a form: the page's query parameters are the API's own."""
+    filterset = AgreementFilterSet(request.GET, queryset=visible(Agreement), request=request)
+    form = filterset.form
+    _prepare_filter_form(form, request)
+    valid = filterset.is_valid()
+    context = {
+        "section": "agreements",
+        "filterset": filterset,
+        "form": form,
+        "valid": valid,
+        "query": request.GET.get("q", ""),
+        "orderings": list(ORDERINGS),
+        "ordering": request.GET.get("ordering", ""),
+        "api_query": _api_query(request),
+    }
+    if not valid:
+        # A malformed value is the visitor's to correct: the form says which and why.
+        return render(request, "agreements/agreement_list.html", context, status=400)
+    queryset = filterset.qs
+    q = form.cleaned_data.get("q")
+    if q and not form.cleaned_data.get("ordering") and search.uses_full_text(queryset):
+        queryset = search.order_by_rank(queryset, q)
+        context["orderings"][0] = ("", _("Best match"))
+    page = Paginator(agreement_cards(queryset), PAGE_SIZE).get_page(request.GET.get("page"))
+    active = _active_filters(form, request)
+    context.update(
+        {
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(
+                page.number, on_each_side=1, on_ends=1
+            ),
+            "agreements": page.object_list,
+            "active_filters": active,
+        }
+    )
+    return render(request, "agreements/agreement_list.html", context)
+
+
+def _prepare_filter_form(form, request: HttpRequest) -> None:
+    """Present the FilterSet's fields for people: names sorted in the reader's language,
+    kinds as checkboxes, countries limited to the partners' (validation is untouched)."""
+    from django_countries import countries
+
+    for name in ("partner", "event", "initiative", "signatory", "theme"):
+        field = form.fields[name]
+        # The options in one plain query (a model field's own iterator reads them through
+        # a server-side cursor on PostgreSQL, one more query per two thousand rows).
+        options = [
+            (record.slug, str(record))
+            for record in field.queryset.order_by(translated("name"), "pk")
+        ]
+        if name == "partner":
+            field.widget = QuickSelectMultiple(attrs=field.widget.attrs, choices=options)
+        else:
+            field.widget = QuickSelect(attrs=field.widget.attrs, choices=[("", _("Any")), *options])
+    form.fields["partner"].widget.attrs["size"] = 8
+    form.fields["kind"].widget = CheckboxSelectMultiple(choices=form.fields["kind"].choices)
+    form.fields["q"].widget.input_type = "search"
+    form.fields["q"].widget.attrs.update({"dir": "auto", "autocomplete": "off"})
+    form.fields["year"].widget.attrs.update({"inputmode": "numeric"})
+    for name in ("signed_after", "signed_before"):
+        form.fields[name].widget.attrs.update({"dir": "ltr"})
+    for name, text in FILTER_HELP.items():
+        form.fields[name].help_text = text
+    codes = set(
+        partners_of_published_agreements()
+        .exclude(country="")
+        .order_by()
+        .values_list("country", flat=True)
+        .distinct()
+    )
+    if request.GET.get("country"):
+        codes.add(request.GET["country"].strip().upper())
+    options = sorted(
+        ((code, countries.name(code) or code) for code in codes), key=lambda c: str(c[1])
+    )
+    form.fields["country"].widget.choices = [("", _("Any")), *options]
+
+
+def _active_filters(form, request: HttpRequest) -> list[dict]:
+    """The filters in force, each with the link that removes it."""
+    from django_countries import countries
+
+    data = form.cleaned_data
+    active = []
+    for name, field in form.fields.items():
+        if name == "ordering":
+            continue
+        raws = [raw for raw in request.GET.getlist(name) if raw.strip()]
+        if not raws:
+            continue
+        value = data.get(name)
+        items = list(value) if isinstance(value, list | tuple | QuerySet) else [value]
+        shown: dict[str, str] = {
+            item.slug: str(item) for item in items if hasattr(item, "slug")
+        }  # records: partner, event, initiative, theme, signatory
+        if name == "kind":
+            shown = {raw: str(AgreementKind(raw).label) for raw in raws if raw in AgreementKind}
+        elif name == "country" and value:
+            shown = {raw: str(countries.name(value) or value) for raw in raws}
+        for raw in raws:
+            params = request.GET.copy()
+            params.setlist(name, [other for other in raws if other != raw])
+            params.pop("page", None)
+            active.append(
+                {
+                    "name": name,
+                    "label": field.label,
+                    "value": shown.get(raw, raw),
+                    "remove": "?" + params.urlencode() if params else "?",
+                }
+            )
+    return active
+
+
+def _api_query(request: HttpRequest) -> str:
+    """The page's query string for the API: the same filters, without the page number."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+# -- agreement -------------------------------------------------------------------------
+
+
+@require_safe
+@public_page
+def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    # Editors preview drafts here; for everyone else a draft does not exist.
+    preview = may_preview(request, Agreement)
+    agreement = agreements_for(include_drafts=preview).filter(slug=slug).first()
+    if agreement is None:
+        return not_found(request, Agreement, slug)
+    evidence = Evidence.of(agreement.citations.all(), Agreement)
+    chain = renewal_chain(agreement, include_drafts=preview)
+    context = {
+        "section": "agreements",
+        "agreement": agreement,
+        "preview": agreement.status != "published",
+        "evidence": evidence,
+        "chain": chain if len(chain) > 1 else [],
+        "expiry": expiry_of(agreement),
+        "structured_data": agreement_ld(request, agreement),
+    }
+    return render(request, "agreements/agreement_detail.html", context)
+
+
+def renewal_chain(agreement: Agreement, *, include_drafts: bool) -> list[Agreement]:
+    """The partnership over time: what this agreement renews, what renewed it, and so on,
+    oldest first, in one query (a recursive walk both ways). The walk only goes through
+    agreements the reader may see: a draft between two published ones breaks the chain."""
+    table = Agreement._meta.db_table
+    statuses = ["published", "draft"] if include_drafts else ["published"]
+    allowed = ", ".join(["%s"] * len(statuses))
+    sql = f"""
+        WITH RECURSIVE earlier(id, renews_id, depth) AS (
+            SELECT id, renews_id, 0 FROM {table} WHERE id = %s
+            UNION ALL
+            SELECT a.id, a.renews_id, e.depth + 1
+            FROM {table} a JOIN earlier e ON a.id = e.renews_id
+            WHERE e.depth < 50 AND a.status IN ({allowed})
+        ), later(id, depth) AS (
+            SELECT id, 0 FROM {table} WHERE id = %s
+            UNION ALL
+            SELECT a.id, l.depth + 1
+            FROM {table} a JOIN later l ON a.renews_id = l.id
+            WHERE l.depth < 50 AND a.status IN ({allowed})
+        )
+        SELECT id FROM earlier UNION SELECT id FROM later
+    """
+    return list(
+        visible(Agreement, include_drafts=include_drafts)
+        .filter(id__in=RawSQL(sql, (agreement.pk, *statuses, agreement.pk, *statuses)))
+        .only(
+            "id", "slug", "title", "title_ar", "title_fr", "title_en", "kind", "status",
+            "signed_on", "signed_on_precision", "renews_id",
+        )
+        .order_by("signed_on", "id")
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Expiry:
+    """When an agreement ends: a date at its precision, or the years it may end in."""
+
+    earliest: PartialDate
+    latest: PartialDate
+
+    @property
+    def exact(self) -> bool:
+        return self.earliest == self.latest
+
+
+def expiry_of(agreement: Agreement) -> Expiry | None:
+    """Signing date plus duration. A signing known to the year only gives the year(s) the
+    agreement ends in (signed in 2025 for 24 months: it ends in 2027); nothing finer."""
+    if agreement.duration_months is None:
+        return None
+    exact = agreement.expires_partial
+    if exact.is_known:
+        return Expiry(exact, exact)
+    signed = agreement.signed_partial
+    if signed.precision != DatePrecision.YEAR:
+        return None
+    months = agreement.duration_months
+    return Expiry(
+        PartialDate(signed.year + months // 12), PartialDate(signed.year + (11 + months) // 12)
+    )
