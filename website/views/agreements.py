@@ -38,10 +38,6 @@ from website.public import (
 from website.widgets import QuickSelect, QuickSelectMultiple
 
 PAGE_SIZE = 20
-# Archive and timeline pages list at most this many records of each kind; the list page,
-# filtered the same way, pages through the rest.
-ARCHIVE_LIMIT = 200
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 
 
 # -- list and search -------------------------------------------------------------------

@@ -28,7 +28,6 @@ from website.public import (
 )
 from website.views.agreements import Expiry, expiry_of
 
-PAGE_SIZE = 20
 # Archive and timeline pages list at most this many records of each kind; the list page,
 # filtered the same way, pages through the rest.
 ARCHIVE_LIMIT = 200

@@ -1,15 +1,5 @@
-"""`manage.py synthesize --agreements N`: realistic synthetic data for benchmarks.
-
-Adds N agreements (about 95% published) with two or three parties, signatories who sign
-for a party under a title, witnesses, themes, initiatives, an event for a third of them,
-partial dates at every precision, places, and Arabic, French and English titles,
-summaries and objectives. Every agreement cites a synthetic source document whose text
-contains the quoted sentence word for word, as the real evidence does. Organizations,
-people, events and initiatives are drawn from pools that grow with N.
-
-Rows are written with bulk_create in batches (search documents included), so that
-100,000 agreements take a few minutes on PostgreSQL; no history is written for them.
-Never run it on a database whose data matters: every slug starts with `syn-`.
+"""`manage.py synthesize --agreements N`: realistic synthetic data for benchmarks (see
+`seeding.synthetic`). Never run it on a database whose data matters.
 """
 
 from __future__ import annotations
