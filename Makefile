@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint migrate seed clean browser
+.PHONY: install run test lint migrate seed clean browser messages
 
 # Django 6 needs Python >= 3.12: take the first such interpreter we can find
 # (.python-version selects pyenv's 3.13 on the team's machines).
@@ -60,6 +60,13 @@ browser: install
 
 test: lint browser
 	$(BIN)/pytest
+
+# Extract the interface strings into the Arabic and French catalogs, then compile them
+# (translate what is new in locale/*/LC_MESSAGES/django.po before compiling).
+messages: install
+	$(BIN)/python manage.py makemessages -l ar -l fr --ignore=.venv --ignore=var \
+	  --ignore=tests --ignore=bench --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

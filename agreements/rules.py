@@ -10,12 +10,20 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from agreements.models import Agreement, Attendee, Initiative, Signatory
 from agreements.search import refresh_search_documents
 from core.models import Citation, SourceDocument
 from core.records import PublicationStatus
-from core.rules import Problem, dependents_check, publication_check, write_check, write_effect
+from core.rules import (
+    Problem,
+    dependents_check,
+    names,
+    publication_check,
+    write_check,
+    write_effect,
+)
 from events.models import Event
 from partners.models import Organization, Person, Position
 
@@ -44,10 +52,6 @@ def refresh_search_of_signatories(person: Person) -> None:
 # -- rules --------------------------------------------------------------------------------
 
 
-def _names(records) -> str:
-    return ", ".join(f"“{record}”" for record in records)
-
-
 @publication_check(*CURATED)
 def cites_a_source(record: Model) -> list[Problem]:
     content_type = ContentType.objects.get_for_model(record)
@@ -65,7 +69,7 @@ def parties_and_signatories_published(agreement: Agreement) -> list[Problem]:
     drafts = [organization for organization in parties if organization.status != PUBLISHED]
     if drafts:
         problems.append(
-            _("its parties %(names)s are drafts: publish them first.") % {"names": _names(drafts)}
+            _("its parties %(names)s are drafts: publish them first.") % {"names": names(drafts)}
         )
     signatories = agreement.signatories.select_related("person", "organization")
     people = [act.person for act in signatories if act.person.status != PUBLISHED]
@@ -73,12 +77,12 @@ def parties_and_signatories_published(agreement: Agreement) -> list[Problem]:
     if people:
         problems.append(
             _("its signatories %(names)s are drafts: publish them first.")
-            % {"names": _names(people)}
+            % {"names": names(people)}
         )
     if signed_for - set(drafts):
         problems.append(
             _("its signatories signed for %(names)s, still drafts: publish them first.")
-            % {"names": _names(signed_for - set(drafts))}
+            % {"names": names(signed_for - set(drafts))}
         )
     return problems
 
@@ -92,7 +96,7 @@ def _published_agreements(agreements) -> list[Problem]:
             "the published agreements %(names)s need it published; unpublish them first, "
             "or leave this record published."
         )
-        % {"names": _names(needed_by)}
+        % {"names": names(needed_by)}
     ]
 
 
@@ -144,9 +148,12 @@ def source_keeps_every_quote(source: SourceDocument) -> list[Problem]:
     ]
     if not broken:
         return []
-    message = _(
-        "the new text no longer contains %(count)d quoted passage(s), e.g. “%(quote)s…”. "
-        "Edit or remove those citations first."
+    message = ngettext(
+        "the new text no longer contains %(count)d quoted passage, “%(quote)s…”. "
+        "Edit or remove that citation first.",
+        "the new text no longer contains %(count)d quoted passages, e.g. “%(quote)s…”. "
+        "Edit or remove those citations first.",
+        len(broken),
     ) % {"count": len(broken), "quote": broken[0][:60]}
     return [("text", message)]
 
@@ -172,7 +179,7 @@ def signing_acts_consistent(agreement: Agreement) -> list[Problem]:
             (
                 "signatories",
                 _("%(names)s signed for an organization that is not one of its parties.")
-                % {"names": _names(act.person for act in stray)},
+                % {"names": names(act.person for act in stray)},
             )
         )
     signers = {act.person_id for act in signatories}
@@ -183,7 +190,7 @@ def signing_acts_consistent(agreement: Agreement) -> list[Problem]:
             (
                 "attendees",
                 _("%(names)s signed it: list them as signatories only, not as attendees too.")
-                % {"names": _names(both)},
+                % {"names": names(both)},
             )
         )
     for act in [*signatories, *attendees]:

@@ -31,10 +31,9 @@ from core.services import (
     CitationInput,
     Translations,
     User,
-    check_status_change,
-    finish_write,
+    close_write,
+    open_for_write,
     save_validated,
-    set_citations,
     set_partial_date,
     set_translations,
 )
@@ -147,8 +146,9 @@ def create_agreement(
     status: str = PublicationStatus.DRAFT,
 ) -> Agreement:
     """Create an agreement with its parties, signing acts, tags and evidence, or nothing."""
-    agreement = Agreement(slug=slug, status=PublicationStatus.DRAFT)
-    check_status_change(actor=actor, obj=agreement, status=status)
+    agreement, previous_status = open_for_write(
+        Agreement, None, actor=actor, slug=slug, status=status
+    )
     _apply_agreement_fields(
         agreement,
         {
@@ -164,8 +164,7 @@ def create_agreement(
     )  # fmt: skip
     agreement.themes.set(themes)
     agreement.initiatives.set(initiatives)
-    set_citations(actor=actor, record=agreement, citations=citations)
-    finish_write(agreement)
+    close_write(agreement, actor=actor, citations=citations, previous_status=previous_status)
     return agreement
 
 
@@ -193,10 +192,9 @@ def update_agreement(
     status: str | Any = UNSET,
 ) -> Agreement:
     """Change what is given, keep the rest; lists given replace the current ones whole."""
-    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    previous_status = agreement.status
-    if status is not UNSET:
-        check_status_change(actor=actor, obj=agreement, status=status)
+    agreement, previous_status = open_for_write(
+        Agreement, agreement, actor=actor, slug=None, status=status
+    )
     if renews is not UNSET and renews is not None and renews.pk == agreement.pk:
         raise ValidationError({"renews": _("An agreement cannot renew itself.")})
     _apply_agreement_fields(
@@ -216,9 +214,7 @@ def update_agreement(
         agreement.themes.set(themes)
     if initiatives is not UNSET:
         agreement.initiatives.set(initiatives)
-    if citations is not UNSET:
-        set_citations(actor=actor, record=agreement, citations=citations)
-    finish_write(agreement, previous_status=previous_status)
+    close_write(agreement, actor=actor, citations=citations, previous_status=previous_status)
     return agreement
 
 
@@ -242,13 +238,9 @@ def save_initiative(
     status: str | Any = UNSET,
 ) -> Initiative:
     """Create an initiative (no `initiative` given) or change the fields given."""
-    if initiative is None:
-        initiative = Initiative(slug=slug, status=PublicationStatus.DRAFT)
-    else:
-        initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
-    previous_status = initiative.status
-    if status is not UNSET:
-        check_status_change(actor=actor, obj=initiative, status=status)
+    initiative, previous_status = open_for_write(
+        Initiative, initiative, actor=actor, slug=slug, status=status
+    )
     for field_name, value in (("name", name), ("description", description)):
         if value is not UNSET:
             set_translations(initiative, field_name, value)
@@ -262,9 +254,7 @@ def save_initiative(
     save_validated(initiative, actor=actor, reason="api")
     if partners is not UNSET:
         initiative.partners.set(partners)
-    if citations is not UNSET:
-        set_citations(actor=actor, record=initiative, citations=citations)
-    finish_write(initiative, previous_status=previous_status)
+    close_write(initiative, actor=actor, citations=citations, previous_status=previous_status)
     return initiative
 
 
@@ -287,10 +277,9 @@ def save_source(
     text: str | Any = UNSET,
 ) -> SourceDocument:
     """Create a source document, or change it without breaking any citation of it."""
-    if source is None:
-        source = SourceDocument(slug=slug)
-    else:
-        source = SourceDocument.objects.select_for_update().get(pk=source.pk)
+    source, previous_status = open_for_write(
+        SourceDocument, source, actor=actor, slug=slug, status=UNSET
+    )
     if title is not UNSET:
         set_translations(source, "title", title)
     if published_on is not UNSET:
@@ -302,5 +291,5 @@ def save_source(
         if value is not UNSET:
             setattr(source, field_name, value if value is not None else "")
     save_validated(source, actor=actor, reason="api")
-    finish_write(source)
+    close_write(source, actor=actor, previous_status=previous_status)
     return source

@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterable
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import Model
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 # A problem is a sentence, or (field, sentence) when one field of the record is at fault.
 Problem = str | tuple[str, str]
@@ -46,6 +48,17 @@ def _register(registry: defaultdict[type[Model], list[Check]], models: Iterable[
         return check
 
     return decorator
+
+
+def quoted(text: object) -> str:
+    """A name inside a sentence, with the quotation marks of the active language."""
+    # Translators: quotation marks around a record's name inside a sentence.
+    return _("“%(text)s”") % {"text": text}
+
+
+def names(records) -> str:
+    """Several records' names inside a sentence, quoted, in the active language's list."""
+    return pgettext("separator between names in a list", ", ").join(quoted(r) for r in records)
 
 
 def publication_check(*models: type[Model]) -> Callable[[Check], Check]:

@@ -18,7 +18,10 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core import rules
 from core.models import Citation, SourceDocument
@@ -78,10 +81,16 @@ def save_validated(obj: models.Model, *, actor: User, reason: str) -> None:
 
 def refusal(record: models.Model, problems: list[tuple[str, str]]) -> ValidationError:
     """One error naming the record and every rule it breaks, by the field at fault."""
-    label = f"{record._meta.verbose_name} “{record}”"
     errors: dict[str, list[str]] = {}
     for field_name, problem in problems:
-        errors.setdefault(field_name, []).append(f"{label}: {problem}")
+        # Translators: a refusal: the kind of record, its name, then the rule it breaks
+        # (which starts in lower case).
+        message = _("%(kind)s %(name)s: %(problem)s") % {
+            "kind": record._meta.verbose_name,
+            "name": rules.quoted(record),
+            "problem": problem,
+        }
+        errors.setdefault(field_name, []).append(message)
     return ValidationError(errors, code="rule")
 
 
@@ -159,6 +168,37 @@ def set_citations(*, actor: User, record: models.Model, citations: Sequence[Cita
 # -- one record, whatever its kind ---------------------------------------------------------
 
 
+def open_for_write(
+    model: type[models.Model], record: models.Model | None, *, actor: User, slug: Any, status: Any
+) -> tuple[Any, str | None]:
+    """The record a service writes: a new draft (no `record` given) or the stored one, its
+    row locked until the write commits; with the status asked for, if the actor may.
+
+    Returns it with the status stored before, for `close_write`.
+    """
+    if record is None:
+        record = model(slug=slug)
+        previous = None
+    else:
+        record = model._default_manager.select_for_update().get(pk=record.pk)
+        previous = getattr(record, "status", None)
+    if has_status(record):
+        if previous is None:
+            record.status = PublicationStatus.DRAFT
+        if status is not UNSET:
+            check_status_change(actor=actor, obj=record, status=status)
+    return record, previous
+
+
+def close_write(
+    record: models.Model, *, actor: User, citations: Any = UNSET, previous_status: str | None
+) -> None:
+    """The record's evidence, if given (replaced whole), then what every write ends with."""
+    if citations is not UNSET:
+        set_citations(actor=actor, record=record, citations=citations)
+    finish_write(record, previous_status=previous_status)
+
+
 def _stored(record: models.Model) -> dict[str, Any] | None:
     """The stored status and version of the record (None for a new one), its row locked."""
     if record.pk is None:
@@ -190,6 +230,11 @@ def _shown(value: object) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
+def field_label(record: models.Model, name: str) -> str:
+    """A field's label as the admin shows it: "title [fr]" for one language of a title."""
+    return str(record._meta.get_field(name).verbose_name)
+
+
 def stale_message(record: models.Model, expected: int) -> str:
     """What changed since the version the writer read, from the record's history."""
     history = getattr(record, "history", None)
@@ -200,18 +245,25 @@ def stale_message(record: models.Model, expected: int) -> str:
         latest = history.order_by("-history_id").first()
         if latest is not None:
             who = str(latest.history_user or _("the seed loader"))
-            when = latest.history_date.strftime("%Y-%m-%d %H:%M")
+            when = date_format(timezone.localtime(latest.history_date), "DATETIME_FORMAT")
         if read is not None and latest is not None:
             ignored = {"version", "updated_at", "search_document"}
             for change in latest.diff_against(read, excluded_fields=ignored).changes:
-                label = record._meta.get_field(change.field).verbose_name
-                changes.append(f"{label}: “{_shown(change.old)}” → “{_shown(change.new)}”")
+                changes.append(
+                    _("%(field)s: %(old)s → %(new)s")
+                    % {
+                        "field": field_label(record, change.field),
+                        "old": rules.quoted(_shown(change.old)),
+                        "new": rules.quoted(_shown(change.new)),
+                    }
+                )
     message = _(
         "%(record)s was saved by %(who)s at %(when)s, after you opened it. "
         "Your changes are still in the form: compare them with what changed, then save again."
-    ) % {"record": f"“{record}”", "who": who or "?", "when": when or "?"}
+    ) % {"record": rules.quoted(record), "who": who or "—", "when": when or "—"}
     if changes:
-        message += " " + _("Changed since: %(changes)s.") % {"changes": "; ".join(changes)}
+        separator = pgettext("separator between changes in a list", "; ")
+        message += " " + _("Changed since: %(changes)s.") % {"changes": separator.join(changes)}
     return message
 
 
@@ -272,9 +324,7 @@ def delete_record(*, actor: User, record: models.Model) -> None:
     if has_status(record):
         status = (_stored(record) or {}).get("status")
         if status == PublicationStatus.PUBLISHED and not may_publish(actor, type(record)):
-            raise PermissionDenied(
-                _("A published record is removed from the public by a publisher only.")
-            )
+            raise PermissionDenied(_("Only a publisher may delete a published record."))
     problems = rules.dependents(record)
     if problems:
         raise refusal(record, problems)

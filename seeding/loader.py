@@ -14,7 +14,6 @@ A run that finds nothing to change writes nothing, so it adds no history.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +51,6 @@ from seeding.reader import read_seed_set
 from seeding.records import CitationSeed, RecordSeed, SeedError, SeedSet
 
 
-@dataclass(frozen=True)
 class _Loader:
     def __init__(self, seed_set: SeedSet) -> None:
         self.seed_set = seed_set
@@ -119,7 +117,9 @@ class _Loader:
         for obj, where in self.written:
             obj.refresh_from_db()
             try:
-                enforce_rules(obj)
+                # In English, like every other message of the loader.
+                with translation.override("en"):
+                    enforce_rules(obj)
             except ValidationError as exc:
                 raise SeedError(
                     " ".join(exc.messages), record=where["record"], file=where["file"],

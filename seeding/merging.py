@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history
 CHANGE_REASON = "load_seeds"
 
 
+@dataclass(frozen=True)
 class Conflict:
     """A field an editor changed that the seed files would set otherwise."""
 

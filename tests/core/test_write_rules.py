@@ -790,4 +790,4 @@ def test_deleting_a_published_agreement_takes_the_publish_right(actor, role, rou
     deleted = not Agreement.objects.filter(pk=record.pk).exists()
     assert deleted == (role in MAY_PUBLISH)
     if role == "editor":
-        refused(response, role, says=["removed from the public by a publisher only"])
+        refused(response, role, says=["Only a publisher may delete a published record"])
