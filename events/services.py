@@ -10,16 +10,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.records import DatePrecision, PartialDate, PublicationStatus
+from core.records import DatePrecision, PartialDate
 from core.services import (
     UNSET,
     CitationInput,
     Translations,
     User,
-    check_status_change,
-    finish_write,
+    close_write,
+    open_for_write,
     save_validated,
-    set_citations,
     set_translations,
 )
 from events.models import Event, EventParticipant
@@ -69,13 +68,7 @@ def save_event(
     status: str | Any = UNSET,
 ) -> Event:
     """Create an event (no `event` given) or change the fields given."""
-    if event is None:
-        event = Event(slug=slug, status=PublicationStatus.DRAFT)
-    else:
-        event = Event.objects.select_for_update().get(pk=event.pk)
-    previous_status = event.status
-    if status is not UNSET:
-        check_status_change(actor=actor, obj=event, status=status)
+    event, previous_status = open_for_write(Event, event, actor=actor, slug=slug, status=status)
     for field_name, value in (("name", name), ("city", city), ("description", description)):
         if value is not UNSET:
             set_translations(event, field_name, value)
@@ -107,7 +100,5 @@ def save_event(
             )
             set_translations(row, "role", participant.role)
             save_validated(row, actor=actor, reason="api")
-    if citations is not UNSET:
-        set_citations(actor=actor, record=event, citations=citations)
-    finish_write(event, previous_status=previous_status)
+    close_write(event, actor=actor, citations=citations, previous_status=previous_status)
     return event

@@ -13,16 +13,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.records import PublicationStatus
 from core.services import (
     UNSET,
     CitationInput,
     Translations,
     User,
-    check_status_change,
-    finish_write,
+    close_write,
+    open_for_write,
     save_validated,
-    set_citations,
     set_translations,
 )
 from partners.models import Organization, Person
@@ -46,14 +44,9 @@ def save_organization(
     status: str | Any = UNSET,
 ) -> Organization:
     """Create an organization (no `organization` given) or change the fields given."""
-    if organization is None:
-        organization = Organization(slug=slug, status=PublicationStatus.DRAFT)
-        previous_status = None
-    else:
-        organization = Organization.objects.select_for_update().get(pk=organization.pk)
-    previous_status = organization.status
-    if status is not UNSET:
-        check_status_change(actor=actor, obj=organization, status=status)
+    organization, previous_status = open_for_write(
+        Organization, organization, actor=actor, slug=slug, status=status
+    )
     for field_name, value in (("name", name), ("acronym", acronym), ("description", description)):
         if value is not UNSET:
             set_translations(organization, field_name, value)
@@ -67,9 +60,7 @@ def save_organization(
             raise ValidationError({"parent": _("An organization cannot be its own parent.")})
         organization.parent = parent
     save_validated(organization, actor=actor, reason="api")
-    if citations is not UNSET:
-        set_citations(actor=actor, record=organization, citations=citations)
-    finish_write(organization, previous_status=previous_status)
+    close_write(organization, actor=actor, citations=citations, previous_status=previous_status)
     return organization
 
 
@@ -85,20 +76,11 @@ def save_person(
     status: str | Any = UNSET,
 ) -> Person:
     """Create a person (no `person` given) or change the fields given."""
-    if person is None:
-        person = Person(slug=slug, status=PublicationStatus.DRAFT)
-        previous_status = None
-    else:
-        person = Person.objects.select_for_update().get(pk=person.pk)
-    previous_status = person.status
-    if status is not UNSET:
-        check_status_change(actor=actor, obj=person, status=status)
+    person, previous_status = open_for_write(Person, person, actor=actor, slug=slug, status=status)
     if name is not UNSET:
         set_translations(person, "name", name)
     if wikidata_id is not UNSET:
         person.wikidata_id = wikidata_id or ""
     save_validated(person, actor=actor, reason="api")
-    if citations is not UNSET:
-        set_citations(actor=actor, record=person, citations=citations)
-    finish_write(person, previous_status=previous_status)
+    close_write(person, actor=actor, citations=citations, previous_status=previous_status)
     return person
