@@ -206,6 +206,15 @@ class AgreementFilterSet(django_filters.FilterSet):
             "ordering",
         ]
 
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        """Filtered; with `q` and no `ordering`, best matches first where the database
+        ranks them (PostgreSQL) — here, so that the page and the API order alike."""
+        queryset = super().filter_queryset(queryset)
+        q = self.form.cleaned_data.get("q")
+        if q and not self.form.cleaned_data.get("ordering"):
+            queryset = search.order_by_rank(queryset, q)
+        return queryset
+
     def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if not value:
             return queryset

@@ -94,9 +94,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         # A malformed value is the visitor's to correct: the form says which and why.
         return render(request, "agreements/agreement_list.html", context, status=400)
     queryset = filterset.qs
-    q = form.cleaned_data.get("q")
-    if q and not form.cleaned_data.get("ordering") and search.uses_full_text(queryset):
-        queryset = search.order_by_rank(queryset, q)
+    if form.cleaned_data.get("q") and search.uses_full_text(queryset):
         context["orderings"][0] = ("", _("Best match"))
     page = Paginator(agreement_cards(queryset), PAGE_SIZE).get_page(request.GET.get("page"))
     active = _active_filters(form, request)
