@@ -10,7 +10,7 @@ from django.utils import translation
 
 from agreements.filtersets import AgreementFilterSet
 from agreements.models import Agreement
-from tests.api import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

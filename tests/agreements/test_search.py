@@ -12,7 +12,7 @@ from agreements.search import (
     query_terms,
     refresh_search_documents,
 )
-from tests.api import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ import io
 import pytest
 from django.test import Client
 
-from tests.api import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

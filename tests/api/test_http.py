@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from agreements.models import Agreement
-from tests.api import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

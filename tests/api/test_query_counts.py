@@ -8,7 +8,7 @@ from django.test import Client
 from agreements.models import Citation, SourceDocument
 from events.models import EventParticipant
 from partners.models import Position
-from tests.api import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.test import Client
 
 from agreements import search
 from agreements.models import Agreement
-from tests.api import factories
+from tests import factories
 from tests.website.conftest import page
 
 postgres_only = pytest.mark.skipif(
