@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -154,7 +155,7 @@ class Agreement(CuratedRecord):
         related_name="agreements",
     )
     duration_months = models.PositiveSmallIntegerField(
-        _("duration in months"), null=True, blank=True
+        _("duration in months"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
     renews = models.ForeignKey(
         "self",

@@ -205,12 +205,11 @@ def signing_acts_consistent(agreement: Agreement) -> list[Problem]:
     for act in signatories:
         position = act.position
         if position is not None and position.organization_id != act.organization_id:
-            problems.append(
-                _(
-                    "%(name)s signed for “%(organization)s” but the position given is at another organization."
-                )
-                % {"name": act.person, "organization": act.organization}
-            )
+            message = _(
+                "%(name)s signed for “%(organization)s” but the position given is at "
+                "another organization."
+            ) % {"name": act.person, "organization": act.organization}
+            problems.append(("signatories", message))
     return problems
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from agreements.filtersets import AgreementFilterSet
@@ -36,7 +37,11 @@ def agreement_list(*, filters: dict | None = None) -> QuerySet[Agreement]:
     """Published agreements with everything a list or a serializer shows, in a fixed number of queries."""
     queryset = Agreement.objects.published()
     if filters:
-        queryset = AgreementFilterSet(filters, queryset).qs
+        filterset = AgreementFilterSet(filters, queryset)
+        if not filterset.is_valid():
+            # A filter that cannot be applied is an error, never "every agreement".
+            raise ValidationError(filterset.errors.get_json_data())
+        queryset = filterset.qs
     return _with_related(queryset, include_drafts=False)
 
 

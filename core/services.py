@@ -21,7 +21,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 
 from core import rules
 from core.models import Citation, SourceDocument
@@ -46,8 +46,22 @@ def set_translations(obj: models.Model, name: str, values: Translations | None) 
         setattr(obj, f"{name}_{language}", text or "")
 
 
+DATE_FORMAT_MESSAGE = gettext_lazy(
+    "Enter a date written YYYY, YYYY-MM or YYYY-MM-DD, as the source gives it."
+)
+
+
 def set_partial_date(obj: models.Model, date_field: str, precision_field: str, value) -> None:
-    date = value if isinstance(value, PartialDate) else PartialDate.parse(value)
+    try:
+        date = value if isinstance(value, PartialDate) else PartialDate.parse(value)
+    except ValueError:
+        raise ValidationError(
+            {
+                date_field: _(
+                    "Enter a date written YYYY, YYYY-MM or YYYY-MM-DD, as the source gives it."
+                )
+            }
+        ) from None
     setattr(obj, date_field, date.first_day())
     setattr(obj, precision_field, date.precision.value)
 

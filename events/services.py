@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.records import DatePrecision, PartialDate
 from core.services import (
+    DATE_FORMAT_MESSAGE,
     UNSET,
     CitationInput,
     Translations,
@@ -32,8 +33,11 @@ class ParticipantInput:
     role: Translations = field(default_factory=dict)
 
 
-def as_partial(value: PartialDate | str | None) -> PartialDate:
-    return value if isinstance(value, PartialDate) else PartialDate.parse(value)
+def as_partial(value: PartialDate | str | None, *, field: str) -> PartialDate:
+    try:
+        return value if isinstance(value, PartialDate) else PartialDate.parse(value)
+    except ValueError:
+        raise ValidationError({field: DATE_FORMAT_MESSAGE}) from None
 
 
 def _set_dates(event: Event, start: PartialDate, end: PartialDate) -> None:
@@ -73,8 +77,12 @@ def save_event(
         if value is not UNSET:
             set_translations(event, field_name, value)
     if start_date is not UNSET or end_date is not UNSET:
-        start = event.start_partial if start_date is UNSET else as_partial(start_date)
-        end = event.end_partial if end_date is UNSET else as_partial(end_date)
+        start = (
+            event.start_partial
+            if start_date is UNSET
+            else as_partial(start_date, field="start_date")
+        )
+        end = event.end_partial if end_date is UNSET else as_partial(end_date, field="end_date")
         _set_dates(event, start, end)
     if kind is not UNSET:
         event.kind = kind

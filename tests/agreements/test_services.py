@@ -204,18 +204,7 @@ def _unknown_language(values, world):
         (_empty_quote, "citations[0].quote", "empty"),
         (_unknown_cited_field, "citations[0].fields", "budget"),
         (_unknown_kind, "kind", "treaty"),
-        pytest.param(
-            _zero_months,
-            "duration_months",
-            "",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=KeyError,
-                reason="Agreement.duration_months has no validator for its "
-                "agreement_duration_positive constraint: 0 months is refused as '__all__': "
-                "'Constraint “agreement_duration_positive” is violated.'",
-            ),
-        ),
+        pytest.param(_zero_months, "duration_months", ""),
         (_unknown_language, "title", "“es”"),
     ],
     ids=lambda value: getattr(value, "__name__", None),
@@ -255,13 +244,6 @@ def test_publishing_without_a_citation_is_refused(world):
     assert rows() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason="agreements.rules.signing_acts_consistent returns the problem 'signed for X but "
-    "the position given is at another organization' without a field: the refusal is keyed "
-    "'__all__', not 'signatories' like the rule's other problems",
-)
 def test_a_position_at_another_organization_is_refused_naming_the_signatories(world):
     values = valid_agreement(world)
     elsewhere = factories.position(world["arthur"], world["industry"])
@@ -277,12 +259,6 @@ def test_a_position_at_another_organization_is_refused_naming_the_signatories(wo
     assert "another organization" in messages(error, "signatories")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="core.services.set_partial_date lets PartialDate.parse's ValueError escape: a "
-    "signing date that is no date is not refused as a ValidationError naming signed_on",
-)
 def test_a_signing_date_that_is_no_date_is_refused_naming_the_field(world):
     values = valid_agreement(world) | {"signed_on": "2025-13"}
 

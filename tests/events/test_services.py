@@ -89,12 +89,6 @@ def test_an_end_before_the_start_is_refused():
     assert "end_date" in error.value.message_dict
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="events.services.as_partial lets PartialDate.parse's ValueError escape: a date "
-    "string that is no date is not refused as a ValidationError naming start_date",
-)
 def test_a_date_that_is_no_date_is_refused_naming_the_field():
     with pytest.raises(ValidationError) as error:
         new_event(start_date="2025-02-30")
