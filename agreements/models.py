@@ -104,6 +104,8 @@ class Initiative(CuratedRecord):
         errors = partial_date_errors(
             self.launched_on, self.launched_on_precision, date_field="launched_on"
         )
+        if self.parent_id is not None and self.parent_id == self.pk:
+            errors["parent"] = _("An initiative cannot be part of itself.")
         if errors:
             raise ValidationError(errors)
 

@@ -195,8 +195,6 @@ def update_agreement(
     agreement, previous_status = open_for_write(
         Agreement, agreement, actor=actor, slug=None, status=status
     )
-    if renews is not UNSET and renews is not None and renews.pk == agreement.pk:
-        raise ValidationError({"renews": _("An agreement cannot renew itself.")})
     _apply_agreement_fields(
         agreement,
         {
@@ -249,8 +247,6 @@ def save_initiative(
     for field_name, value in (("kind", kind), ("lead", lead), ("parent", parent)):
         if value is not UNSET:
             setattr(initiative, field_name, value)
-    if initiative.pk and parent is not UNSET and parent is not None and parent.pk == initiative.pk:
-        raise ValidationError({"parent": _("An initiative cannot be part of itself.")})
     save_validated(initiative, actor=actor, reason="api")
     if partners is not UNSET:
         initiative.partners.set(partners)

@@ -89,8 +89,6 @@ def save_event(
     if country is not UNSET:
         event.country = country or ""
     if parent is not UNSET:
-        if parent is not None and event.pk and parent.pk == event.pk:
-            raise ValidationError({"parent": _("An event cannot be held on its own sidelines.")})
         event.parent = parent
     save_validated(event, actor=actor, reason="api")
     if organizations is not UNSET:

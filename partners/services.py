@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from core.services import (
     UNSET,
@@ -56,8 +54,6 @@ def save_organization(
         if value is not UNSET:
             setattr(organization, field_name, value if value is not None else "")
     if parent is not UNSET:
-        if parent is not None and organization.pk and parent.pk == organization.pk:
-            raise ValidationError({"parent": _("An organization cannot be its own parent.")})
         organization.parent = parent
     save_validated(organization, actor=actor, reason="api")
     close_write(organization, actor=actor, citations=citations, previous_status=previous_status)
