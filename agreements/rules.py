@@ -91,13 +91,14 @@ def _published_agreements(agreements) -> list[Problem]:
     needed_by = list(agreements.filter(status=PUBLISHED).distinct().order_by("slug")[:5])
     if not needed_by:
         return []
-    return [
-        _(
-            "the published agreements %(names)s need it published; unpublish them first, "
-            "or leave this record published."
-        )
-        % {"names": names(needed_by)}
-    ]
+    message = ngettext(
+        "the published agreement %(names)s needs it published; unpublish it first, "
+        "or leave this record published.",
+        "the published agreements %(names)s need it published; unpublish them first, "
+        "or leave this record published.",
+        len(needed_by),
+    ) % {"names": names(needed_by)}
+    return [message]
 
 
 @dependents_check(Organization)

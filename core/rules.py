@@ -51,9 +51,13 @@ def _register(registry: defaultdict[type[Model], list[Check]], models: Iterable[
 
 
 def quoted(text: object) -> str:
-    """A name inside a sentence, with the quotation marks of the active language."""
+    """A name inside a sentence, with the quotation marks of the active language.
+
+    Isolated (U+2068 … U+2069) so that a Latin name in an Arabic sentence, or an Arabic one
+    in a French sentence, keeps its own direction and does not reorder the sentence.
+    """
     # Translators: quotation marks around a record's name inside a sentence.
-    return _("“%(text)s”") % {"text": text}
+    return _("“%(text)s”") % {"text": f"\u2068{text}\u2069"}
 
 
 def names(records) -> str:

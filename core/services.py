@@ -20,8 +20,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
+from modeltranslation.translator import NotRegistered, translator
 
 from core import rules
 from core.models import Citation, SourceDocument
@@ -99,11 +101,10 @@ def refusal(record: models.Model, problems: list[tuple[str, str]]) -> Validation
     for field_name, problem in problems:
         # Translators: a refusal: the kind of record, its name, then the rule it breaks
         # (which starts in lower case).
-        message = _("%(kind)s %(name)s: %(problem)s") % {
-            "kind": record._meta.verbose_name,
-            "name": rules.quoted(record),
-            "problem": problem,
-        }
+        message = capfirst(
+            _("%(kind)s %(name)s: %(problem)s")
+            % {"kind": record._meta.verbose_name, "name": rules.quoted(record), "problem": problem}
+        )
         errors.setdefault(field_name, []).append(message)
     return ValidationError(errors, code="rule")
 
@@ -244,6 +245,14 @@ def _shown(value: object) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
+def translated_fields(record: models.Model) -> tuple[str, ...]:
+    """The names of the record's translated fields (title, summary...), not their columns."""
+    try:
+        return tuple(translator.get_options_for_model(type(record)).fields)
+    except NotRegistered:
+        return ()
+
+
 def field_label(record: models.Model, name: str) -> str:
     """A field's label as the admin shows it: "title [fr]" for one language of a title."""
     return str(record._meta.get_field(name).verbose_name)
@@ -261,8 +270,11 @@ def stale_message(record: models.Model, expected: int) -> str:
             who = str(latest.history_user or _("the seed loader"))
             when = date_format(timezone.localtime(latest.history_date), "DATETIME_FORMAT")
         if read is not None and latest is not None:
-            ignored = {"version", "updated_at", "search_document"}
+            # Only the language columns: modeltranslation's base column repeats one of them.
+            ignored = {"version", "updated_at", "search_document", *translated_fields(record)}
             for change in latest.diff_against(read, excluded_fields=ignored).changes:
+                if _shown(change.old) == _shown(change.new):
+                    continue  # empty and unset read the same to an editor
                 changes.append(
                     _("%(field)s: %(old)s → %(new)s")
                     % {

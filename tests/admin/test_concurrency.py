@@ -13,6 +13,7 @@ from django.urls import reverse
 from agreements.models import Agreement, SourceDocument
 from partners.models import Organization
 from tests.admin.conftest import form_data, make_user
+from tests.text import plain
 
 # model, slug, form id, (field the first editor changes, its label), field the second changes
 RECORDS = [
@@ -77,7 +78,7 @@ def test_a_stale_form_is_refused_with_what_changed_and_keeps_the_input(
 
     assert refused.status_code == 200, "the stale form was accepted"
     page = refused.content.decode()
-    errors = form_errors(page)
+    errors = plain(form_errors(page))
     assert "after you opened it" in errors
     assert "alice" in errors
     # The field, what it held (long values are shortened) and what it holds now.

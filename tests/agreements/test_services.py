@@ -20,6 +20,7 @@ from agreements.services import (
 from core.models import Citation, SourceDocument
 from core.services import CitationInput
 from tests import factories
+from tests.text import messages
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +37,6 @@ def rows() -> dict[str, int]:
         model.__name__: model.objects.count()
         for model in (Agreement, AgreementParty, Signatory, Attendee, Citation)
     } | {"themes": Agreement.themes.through.objects.count()}
-
-
-def messages(error, field: str) -> str:
-    return " ".join(error.value.message_dict[field])
 
 
 @pytest.fixture

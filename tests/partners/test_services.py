@@ -11,6 +11,7 @@ from core.services import CitationInput
 from partners.models import Organization, Person
 from partners.services import save_organization, save_person
 from tests import factories
+from tests.text import messages
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +24,6 @@ def in_english():
 
 def evidence() -> list[CitationInput]:
     return [CitationInput(source=factories.source_document(), quote=factories.QUOTE)]
-
-
-def messages(error: ValidationError, field: str) -> str:
-    return " ".join(error.value.message_dict[field])
 
 
 # -- organizations -------------------------------------------------------------------------
