@@ -19,10 +19,9 @@ from django.db import connections, transaction
 from django.db.models import Case, F, FloatField, Prefetch, Q, QuerySet, Value, When
 
 from agreements.models import Agreement, AgreementParty, Signatory
+from core.records import LANGUAGES
 from core.search import MAX_QUERY_TERMS, normalize_arabic, query_terms  # noqa: F401
 from core.visibility import is_visible
-
-LANGUAGES = ("ar", "fr", "en")
 
 CHUNK_SIZE = 500
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.records import DatePrecision, PartialDate
+from core.records import DatePrecision, PartialDate, fallback_order
 from partners.models import OrganizationKind
 
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -124,15 +124,7 @@ class CitationSerializer(serializers.Serializer):
     )
 
 
-LANGUAGES = ("ar", "fr", "en")
-
-
 # -- values in the requested language ----------------------------------------------------
-
-
-def fallback_order(language: str | None = None) -> tuple[str, ...]:
-    language = (language or translation.get_language() or "ar").split("-")[0]
-    return (language, *(code for code in LANGUAGES if code != language))
 
 
 def tr(obj: Any, field: str, order: Iterable[str] | None = None) -> str | None:

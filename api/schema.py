@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
-from api.fields import LANGUAGES
+from core.records import LANGUAGES
 
 # -- schema helpers ----------------------------------------------------------------------
 

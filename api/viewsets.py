@@ -39,8 +39,8 @@ from api.negotiation import ContentNegotiation
 from api.pagination import Pagination
 from core import services
 from core.dataset import dataset_version
+from core.records import LANGUAGES, has_field
 
-LANGUAGES = ("ar", "fr", "en")
 SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
 
 
@@ -148,7 +148,7 @@ class PublicViewSet(GenericViewSet):
         compares on a write.
         """
         record = None
-        if self.action == "retrieve" and _has_version(self.model):
+        if self.action == "retrieve" and has_field(self.model, "version"):
             record = (self.model, self.kwargs.get(self.lookup_field, ""))
         version, last_modified, record_version = dataset_version(record=record)
         scope = f"user:{request.user.pk}" if request.user.is_authenticated else "public"
@@ -228,10 +228,6 @@ class PublicViewSet(GenericViewSet):
         elif response.status_code >= 400 or request.method not in ("GET", "HEAD"):
             response["Cache-Control"] = "no-store"
         return response
-
-
-def _has_version(model: type[Model]) -> bool:
-    return any(field.name == "version" for field in model._meta.concrete_fields)
 
 
 _VERSION_TAG = re.compile(r'^"v(\d{1,9})-[0-9a-f]*"$')

@@ -142,11 +142,13 @@ class ServiceWritesMixin:
                     )
                 return response
         except REFUSED as refusal:
-            for message in refusal_messages(refusal):
-                self.message_user(
-                    request, _("Not reverted: %(reason)s") % {"reason": message}, messages.ERROR
-                )
-            return HttpResponseRedirect(request.get_full_path())
+            return self.refused(request, refusal, _("Not reverted: %(reason)s"))
+
+    def refused(self, request: HttpRequest, refusal: Exception, label: str) -> HttpResponseRedirect:
+        """Each rule the write broke as an error message, back on the same page."""
+        for message in refusal_messages(refusal):
+            self.message_user(request, label % {"reason": message}, messages.ERROR)
+        return HttpResponseRedirect(request.get_full_path())
 
     def delete_model(self, request, obj):
         services.delete_record(actor=request.user, record=obj)
@@ -160,22 +162,14 @@ class ServiceWritesMixin:
         try:
             return super().delete_view(request, object_id, extra_context)
         except REFUSED as refusal:
-            for message in refusal_messages(refusal):
-                self.message_user(
-                    request, _("Not deleted: %(reason)s") % {"reason": message}, messages.ERROR
-                )
-            return HttpResponseRedirect(request.get_full_path())
+            return self.refused(request, refusal, _("Not deleted: %(reason)s"))
 
     def response_action(self, request, queryset, **kwargs):
         try:
             with transaction.atomic():
                 return super().response_action(request, queryset, **kwargs)
         except REFUSED as refusal:
-            for message in refusal_messages(refusal):
-                self.message_user(
-                    request, _("Nothing deleted: %(reason)s") % {"reason": message}, messages.ERROR
-                )
-            return HttpResponseRedirect(request.get_full_path())
+            return self.refused(request, refusal, _("Nothing deleted: %(reason)s"))
 
 
 class PublishingMixin:

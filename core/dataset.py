@@ -16,6 +16,8 @@ from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
 
+from core.records import has_field
+
 TRACKED_APPS = ("core", "partners", "events", "agreements")
 
 
@@ -29,13 +31,9 @@ def _version_sql() -> tuple[str, int]:
             continue
         table = quote(model._meta.db_table)
         ids.append(f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {table})")
-        if model.__name__.startswith("Historical") and _has_field(model, "history_date"):
+        if model.__name__.startswith("Historical") and has_field(model, "history_date"):
             dates.append(f"(SELECT MAX({quote('history_date')}) FROM {table})")
     return f"SELECT {', '.join(ids + dates)}", len(ids)
-
-
-def _has_field(model: type[Model], name: str) -> bool:
-    return any(field.name == name for field in model._meta.get_fields())
 
 
 def dataset_version(

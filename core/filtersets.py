@@ -14,15 +14,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import CharField, F, Q, QuerySet, Value
 from django.db.models.expressions import Expression, OrderBy
 from django.db.models.functions import Coalesce, NullIf
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.drainage import set_override
 
 from core import search
-from core.records import DatePrecision, PartialDate
+from core.records import LANGUAGES, DatePrecision, PartialDate, fallback_order
 
-LANGUAGES = ("ar", "fr", "en")
 MAX_QUERY_LENGTH = 200
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 EARLIEST_YEAR = 1900
@@ -51,10 +49,7 @@ def translated(field: str, language: str | None = None) -> Expression:
     modeltranslation's fallbacks only apply when an attribute is read: `order_by("name")`
     would sort by the active language's column alone, empty values first.
     """
-    language = language or translation.get_language() or "ar"
-    language = language.split("-")[0]
-    order = [language, *(code for code in LANGUAGES if code != language)]
-    columns = [NullIf(f"{field}_{code}", Value("")) for code in order]
+    columns = [NullIf(f"{field}_{code}", Value("")) for code in fallback_order(language)]
     return Coalesce(*columns, output_field=CharField())
 
 

@@ -15,7 +15,23 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+# The languages of every translated field, Arabic first (the source language).
+LANGUAGES = ("ar", "fr", "en")
+
+
+def fallback_order(language: str | None = None) -> tuple[str, ...]:
+    """The active (or given) language first, then the others: the order translations fall
+    back in."""
+    language = (language or translation.get_language() or "ar").split("-")[0]
+    return (language, *(code for code in LANGUAGES if code != language))
+
+
+def has_field(model: type[models.Model] | models.Model, name: str) -> bool:
+    """Whether the model (or a record of it) has a concrete field of that name."""
+    return any(field.name == name for field in model._meta.concrete_fields)
 
 
 class DatePrecision(models.TextChoices):

@@ -3,7 +3,8 @@
 Each app's services build on these, and so do the admin (forms, actions, revert, delete)
 and the API: a record is saved by `save_record` or an app's service, its status changes by
 `set_status`, it is deleted by `delete_record`, and every one of them ends with
-`enforce_rules`, which asks `core.rules` what the record's kind requires. A refused write
+`finish_write` (or, for a deletion, the dependents check), which asks `core.rules` what
+the record's kind requires. A refused write
 raises `ValidationError` naming the rule and the record in the active language; the
 caller's transaction then leaves nothing behind.
 """
@@ -27,9 +28,8 @@ from modeltranslation.translator import NotRegistered, translator
 
 from core import rules
 from core.models import Citation, SourceDocument
-from core.records import PartialDate, PublicationStatus
+from core.records import LANGUAGES, PartialDate, PublicationStatus, has_field
 
-LANGUAGES = ("ar", "fr", "en")
 UNSET: Any = object()
 
 Translations = Mapping[str, str]
@@ -57,13 +57,7 @@ def set_partial_date(obj: models.Model, date_field: str, precision_field: str, v
     try:
         date = value if isinstance(value, PartialDate) else PartialDate.parse(value)
     except ValueError:
-        raise ValidationError(
-            {
-                date_field: _(
-                    "Enter a date written YYYY, YYYY-MM or YYYY-MM-DD, as the source gives it."
-                )
-            }
-        ) from None
+        raise ValidationError({date_field: DATE_FORMAT_MESSAGE}) from None
     setattr(obj, date_field, date.first_day())
     setattr(obj, precision_field, date.precision.value)
 
@@ -228,10 +222,6 @@ def _stored(record: models.Model) -> dict[str, Any] | None:
     )
 
 
-def has_field(obj: models.Model, name: str) -> bool:
-    return any(field.name == name for field in obj._meta.concrete_fields)
-
-
 class StaleRecord(ValidationError):
     """Someone saved the record after the writer read it: their change would be undone."""
 
@@ -251,11 +241,6 @@ def translated_fields(record: models.Model) -> tuple[str, ...]:
         return tuple(translator.get_options_for_model(type(record)).fields)
     except NotRegistered:
         return ()
-
-
-def field_label(record: models.Model, name: str) -> str:
-    """A field's label as the admin shows it: "title [fr]" for one language of a title."""
-    return str(record._meta.get_field(name).verbose_name)
 
 
 def stale_message(record: models.Model, expected: int) -> str:
@@ -278,7 +263,8 @@ def stale_message(record: models.Model, expected: int) -> str:
                 changes.append(
                     _("%(field)s: %(old)s → %(new)s")
                     % {
-                        "field": field_label(record, change.field),
+                        # As the admin labels it: "title [fr]" for one language.
+                        "field": record._meta.get_field(change.field).verbose_name,
                         "old": rules.quoted(_shown(change.old)),
                         "new": rules.quoted(_shown(change.new)),
                     }
@@ -315,7 +301,7 @@ def save_record(
 
     A status that differs from the stored one (or from draft, for a new record) takes the
     publish permission, whatever the form showed; a record saved by someone else since
-    `expected_version` is refused. Returns the status stored before, for `enforce_rules`
+    `expected_version` is refused. Returns the status stored before, for `finish_write`
     once the record's parts are written too.
     """
     stored = lock_version(record, expected_version)

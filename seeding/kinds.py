@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 from agreements.models import Agreement, AgreementKind, Initiative, InitiativeKind
+from core.records import LANGUAGES
 from events.models import Event, EventKind
 from partners.models import Organization, OrganizationKind, Person, Position
-from seeding.records import LANGUAGES, RecordSeed, SeedRecord
+from seeding.records import RecordSeed, SeedRecord
 
 # --- Kinds ------------------------------------------------------------------------------
 

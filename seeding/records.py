@@ -13,9 +13,8 @@ from typing import Any
 
 import yaml
 
-from core.records import PartialDate
+from core.records import LANGUAGES, PartialDate
 
-LANGUAGES = ("ar", "fr", "en")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 LINE_KEY = "__line__"
