@@ -2,7 +2,7 @@
 
 They live here because this app knows every kind of record they join: an agreement needs
 its parties published; an organization cannot be unpublished while a published agreement
-names it. The services of every app enforce them through `core.services.enforce_rules`.
+names it. The services of every app enforce them through `core.services.finish_write`.
 """
 
 from __future__ import annotations
