@@ -6,13 +6,19 @@ own views.
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.core.paginator import InvalidPage, Page
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 
-COUNT_CACHE_SECONDS = 3600
+from core import counting
+from core.counting import Counted
+
+COUNT_IS_ESTIMATE_HELP = _(
+    "Present, and true, only when count is an estimate (show it as “about N”): a list of "
+    "more than 10,000 records is not counted exactly. next is exact all the same: it is "
+    "null on the last page."
+)
 # No list has a billion pages; a larger number is refused before anything is counted.
 MAX_PAGE = 10**9
 
@@ -32,6 +38,20 @@ def whole_number(raw: str, *, maximum: int) -> int | None:
         return None
     number = int(significant)
     return number if number <= maximum else None
+
+
+class EstimatedPage(Page):
+    """A page whose next page is known from the rows read, not from an estimated count."""
+
+    def __init__(self, object_list, number, paginator, *, has_more: bool) -> None:
+        super().__init__(object_list, number, paginator)
+        self.has_more = has_more
+
+    def has_next(self) -> bool:
+        return self.has_more
+
+    def next_page_number(self) -> int:
+        return self.number + 1
 
 
 class Pagination(PageNumberPagination):
@@ -72,35 +92,69 @@ class Pagination(PageNumberPagination):
             )
         page_size = self.get_page_size(request)
         paginator = self.django_paginator_class(queryset, page_size)
-        count_key = getattr(view, "count_cache_key", None)
-        if count_key is not None:
-            cached = cache.get(count_key)
-            if cached is not None:
-                paginator.count = cached
+        # The view names the list and the dataset's version (read for its ETag): the count
+        # is then shared by every process and request until the next write.
+        key = getattr(view, "count_key_parts", None)
+        version = getattr(view, "dataset_version", None)
+        shared = {"key_parts": key, "version": version} if key is not None else None
+        counted = counting.cached(**shared) if shared else None
+        rows = None
         if number == 1:
             # The first page is read before counting: when it is not full, its length is
             # the count, and the COUNT query is saved (most filtered lists fit in a page).
-            rows = list(queryset[:page_size])
-            if len(rows) < page_size:
-                paginator.count = len(rows)
-            self.page = Page(rows, 1, paginator)
+            rows = list(queryset[: page_size + 1])
+            if len(rows) <= page_size:
+                counted = Counted(len(rows))
+                if shared:
+                    counting.remember(**shared, value=len(rows))
+        if counted is None:
+            counted = counting.count(queryset, **shared) if shared else counting.count_now(queryset)
+        paginator.count = counted.value
+        self.count_is_estimate = counted.is_estimate
+        if counted.is_estimate:
+            self.page = self.estimated_page(queryset, paginator, number, rows)
+        elif rows is not None:
+            self.page = Page(rows[:page_size], 1, paginator)
         else:
             try:
                 self.page = paginator.page(number)
             except InvalidPage:
-                raise exceptions.NotFound(
-                    self.invalid_page_message % {"page_number": number, "last": paginator.num_pages}
-                ) from None
-        if count_key is not None:
-            # Exact until the dataset changes, and the key changes with it: a COUNT over
-            # a hundred thousand rows costs more than the rest of the page.
-            cache.set(count_key, paginator.count, COUNT_CACHE_SECONDS)
+                raise self.no_such_page(number, paginator.num_pages) from None
         self.request = request
         return list(self.page)
+
+    def estimated_page(self, queryset, paginator, number: int, rows: list | None) -> Page:
+        """A page of a list whose count is estimated: read whatever the page holds, and one
+        row more to know whether a next page exists (the estimate may be short or long)."""
+        size = paginator.per_page
+        if rows is None:
+            offset = (number - 1) * size
+            rows = list(queryset[offset : offset + size + 1])
+        if not rows:
+            raise self.no_such_page(number, paginator.num_pages)
+        return EstimatedPage(rows[:size], number, paginator, has_more=len(rows) > size)
+
+    def no_such_page(self, number: int, last: int) -> exceptions.NotFound:
+        return exceptions.NotFound(
+            self.invalid_page_message % {"page_number": number, "last": last}
+        )
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        if getattr(self, "count_is_estimate", False):
+            # Only when true: the usual answer keeps its four keys.
+            count = {"count": response.data["count"], "count_is_estimate": True}
+            response.data = count | response.data
+        return response
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
         paginated = super().get_paginated_response_schema(schema)
         paginated["required"] = ["count", "next", "previous", "results"]
+        paginated["properties"]["count_is_estimate"] = {
+            "type": "boolean",
+            "enum": [True],
+            "description": str(COUNT_IS_ESTIMATE_HELP),
+        }
         return paginated
 
     def get_schema_operation_parameters(self, view) -> list[dict]:

@@ -152,7 +152,8 @@ class PublicViewSet(GenericViewSet):
             record = (self.model, self.kwargs.get(self.lookup_field, ""))
         version, last_modified, record_version = dataset_version(record=record)
         scope = f"user:{request.user.pk}" if request.user.is_authenticated else "public"
-        self.count_cache_key = self.count_key(request, version)
+        self.dataset_version = version
+        self.count_key_parts = self.count_key_parts_for(request)
         accepted = getattr(request, "accepted_media_type", "")
         digest = hashlib.sha256(
             "\n".join([version, self.language, scope, accepted, request.get_full_path()]).encode()
@@ -172,8 +173,9 @@ class PublicViewSet(GenericViewSet):
     # Parameters that change the page, its language or its format, not what is counted.
     NOT_COUNTED = frozenset({"page", "page_size", "format", "lang", "ordering"})
 
-    def count_key(self, request, version: str) -> str:
-        """The cache key of this list's count: its filters, who asks, and the dataset's version."""
+    def count_key_parts_for(self, request) -> tuple:
+        """What names this list's count (with the dataset's version, in `core.counting`):
+        the resource, whether drafts are counted, and the filters."""
         filters = sorted(
             (name, value)
             for name, values in request.query_params.lists()
@@ -181,8 +183,7 @@ class PublicViewSet(GenericViewSet):
             for value in values
         )
         drafts = "drafts" if self.can_view_drafts else "published"
-        text = f"{self.basename}|{drafts}|{version}|{filters!r}"
-        return "api-count:" + hashlib.sha256(text.encode()).hexdigest()
+        return ("api", self.basename, drafts, tuple(filters))
 
     def list(self, request, *args, **kwargs):
         return self.not_modified(request) or self.list_response(request, *args, **kwargs)
