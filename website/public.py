@@ -7,9 +7,11 @@ may open a draft record's page as a preview (marked as such), never see drafts i
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections.abc import Callable
 from functools import wraps
 
+from django.core.cache import cache
 from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -19,6 +21,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.vary import vary_on_cookie
 
 from agreements.models import AgreementParty
+from core.dataset import dataset_version
 from core.visibility import is_visible, status_is_visible
 from core.visibility import visible as visible_records
 from partners.models import Organization
@@ -53,6 +56,31 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         return response
 
     return wrapped
+
+
+_MISSING = object()
+SHARED_SECONDS = 3600
+
+
+def version_of_dataset(request: HttpRequest) -> str:
+    """The dataset's version, read once per request (one query)."""
+    version = getattr(request, "_dataset_version", None)
+    if version is None:
+        version = request._dataset_version = dataset_version()[0]
+    return version
+
+
+def shared[T](request: HttpRequest, name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, kept in the cache every process shares until the dataset changes: a
+    figure over the whole dataset (counts by partner, by year) is read once per write, not
+    once per visit. `name` must say everything the value depends on besides the data."""
+    text = f"{name}|{version_of_dataset(request)}"
+    key = "site:" + hashlib.sha256(text.encode()).hexdigest()
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, SHARED_SECONDS)
+    return value
 
 
 def record_url(record: Model) -> str:

@@ -34,6 +34,11 @@ register_converter(MonthConverter, "month")
 urlpatterns = [
     path("", home.home, name="home"),
     path("agreements/", agreements.agreement_list, name="agreement-list"),
+    path(
+        "agreements/suggestions/<slug:name>/",
+        agreements.agreement_suggestions,
+        name="agreement-suggestions",
+    ),
     path("agreements/<slug:slug>/", agreements.agreement_detail, name="agreement-detail"),
     path("initiatives/", initiatives.initiative_list, name="initiative-list"),
     path("initiatives/<slug:slug>/", initiatives.initiative_detail, name="initiative-detail"),

@@ -13,12 +13,13 @@ from tests.website.conftest import LANGUAGES
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
-# page: queries (session-less visitor; the content-type cache warm, as in production)
+# page: queries (session-less visitor; the content-type cache warm, as in production, and
+# the figures shared until the next write cached, as after the first visit since then)
 PAGES = {
     "/": 8,
-    "/agreements/": 9,
-    "/agreements/?q=علم": 9,
-    "/agreements/?partner=elm&kind=mou&year=2025&country=MA": 10,
+    "/agreements/": 5,
+    "/agreements/?q=علم": 5,
+    "/agreements/?partner=elm&kind=mou&year=2025&country=MA": 6,
     "/agreements/ministry-elm-digital-development-agency-mou-2025/": 9,
     "/partners/": 2,
     "/partners/elm/": 9,
@@ -30,10 +31,10 @@ PAGES = {
     "/initiatives/jazari-institutes-network/": 6,
     "/sources/": 1,
     "/sources/daily8-elm-mou-gitex-africa-2025/": 8,
-    "/dates/": 6,
-    "/dates/2025/": 5,
+    "/dates/": 5,
+    "/dates/2025/": 4,
     "/dates/2025/09/": 5,
-    "/dates/due-for-renewal/": 2,
+    "/dates/due-for-renewal/": 3,
     "/feeds/agreements/": 2,
     "/feeds/partners/elm/": 3,
 }
@@ -99,6 +100,9 @@ def test_query_count_is_pinned_and_does_not_grow(
         with django_assert_max_num_queries(queries):
             assert client.get(f"/{language}{path}").status_code == 200
     grow()
+    # Figures over the whole dataset are shared until the next write: the first visit
+    # after it reads them again, every later one reads the cache.
+    client.get(f"/fr{path}")
     for language in LANGUAGES:
         with django_assert_num_queries(queries):
             assert client.get(f"/{language}{path}").status_code == 200

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.forms import CheckboxSelectMultiple
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from agreements import search
-from agreements.filtersets import AgreementFilterSet
 from agreements.models import (
     Agreement,
     AgreementKind,
@@ -24,18 +24,30 @@ from agreements.selectors import (
     agreement_cards,
     agreements_for,
 )
+from core import counting
 from core.filtersets import translated
 from core.records import DatePrecision, PartialDate
 from core.visibility import visible
 from website.evidence import Evidence
+from website.filters import (
+    LIST_LIMIT,
+    OPEN_ENDED,
+    PICKED,
+    SUGGESTIONS,
+    RecordPicker,
+    SiteAgreementFilterSet,
+    matching_records,
+)
 from website.jsonld import agreement_ld
 from website.public import (
     may_preview,
     not_found,
     partners_of_published_agreements,
     public_page,
+    shared,
+    version_of_dataset,
 )
-from website.widgets import QuickSelect, QuickSelectMultiple
+from website.widgets import QuickSelect
 
 PAGE_SIZE = 20
 
@@ -49,7 +61,8 @@ FILTER_HELP = {
         "three languages. Harakat and hamza forms do not matter."
     ),
     "partner": gettext_lazy(
-        "To choose several, hold Ctrl (⌘ on a Mac): the agreements binding all of them."
+        "A name, part of one, or an address, in any language. Add partners one at a time: "
+        "the agreements binding all of them."
     ),
     "kind": "",
     "country": gettext_lazy("Agreements with at least one party from this country."),
@@ -58,10 +71,10 @@ FILTER_HELP = {
         "An agreement known only to the month counts within that month, not a day of it."
     ),
     "year": "",
-    "event": "",
+    "event": gettext_lazy("A name, part of one, or an address, in any language."),
     "initiative": "",
     "theme": "",
-    "signatory": "",
+    "signatory": gettext_lazy("A name, part of one, or an address, in any language."),
 }
 
 ORDERINGS = [
@@ -76,10 +89,14 @@ ORDERINGS = [
 @public_page
 def agreement_list(request: HttpRequest) -> HttpResponse:
     """The shared FilterSet as a form: the page's query parameters are the API's own."""
-    filterset = AgreementFilterSet(request.GET, queryset=visible(Agreement), request=request)
+    filterset = SiteAgreementFilterSet(request.GET, queryset=visible(Agreement), request=request)
     form = filterset.form
     _prepare_filter_form(form, request)
     valid = filterset.is_valid()
+    if valid and (canonical := filterset.canonical_query()) is not None:
+        # Names typed in the form become the slugs the API takes: the address is the API's.
+        return redirect(f"{request.path}?{canonical}" if canonical else request.path)
+    _show_choices(form)
     context = {
         "section": "agreements",
         "filterset": filterset,
@@ -96,11 +113,12 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     queryset = filterset.qs
     if form.cleaned_data.get("q") and search.uses_full_text(queryset):
         context["orderings"][0] = ("", _("Best match"))
-    page = Paginator(agreement_cards(queryset), PAGE_SIZE).get_page(request.GET.get("page"))
+    page, counted = _counted_page(request, filterset, agreement_cards(queryset))
     active = _active_filters(form, request)
     context.update(
         {
             "page": page,
+            "count_is_estimate": counted.is_estimate,
             "page_range": page.paginator.get_elided_page_range(
                 page.number, on_each_side=1, on_ends=1
             ),
@@ -111,24 +129,68 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     return render(request, "agreements/agreement_list.html", context)
 
 
+def _counted_page(
+    request: HttpRequest, filterset: SiteAgreementFilterSet, queryset: QuerySet
+) -> tuple[Page, counting.Counted]:
+    """The page asked for, and how many agreements match: counted once per dataset version
+    and filters, shared with the API's count of the same filters (`core.counting`), and
+    not counted at all when the first page is not full."""
+    key_parts = ("api", "agreement", "published", _counted_filters(filterset))
+    version = version_of_dataset(request)
+    paginator = Paginator(queryset, PAGE_SIZE)
+    try:
+        number = max(1, int(request.GET.get("page", 1)))
+    except (TypeError, ValueError):
+        number = 1
+    counted = counting.cached(key_parts=key_parts, version=version)
+    if counted is None and number == 1:
+        rows = list(queryset[: PAGE_SIZE + 1])
+        if len(rows) <= PAGE_SIZE:
+            counted = counting.remember(key_parts=key_parts, version=version, value=len(rows))
+            paginator.count = counted.value
+            return Page(rows, 1, paginator), counted
+    if counted is None:
+        counted = counting.count(queryset, key_parts=key_parts, version=version)
+    paginator.count = counted.value
+    return paginator.get_page(number), counted
+
+
+def _counted_filters(filterset: SiteAgreementFilterSet) -> tuple:
+    """The filters as the API names them in its count's key: (parameter, value) pairs."""
+    return tuple(
+        sorted(
+            (name, value)
+            for name, values in filterset.data.lists()
+            if name in filterset.filters and name != "ordering"
+            for value in values
+            if value.strip()
+        )
+    )
+
+
 def _prepare_filter_form(form, request: HttpRequest) -> None:
-    """Present the FilterSet's fields for people: names sorted in the reader's language,
-    kinds as checkboxes, countries limited to the partners' (validation is untouched)."""
+    """Present the FilterSet's fields for people: search boxes for partners, signatories
+    and events, short lists sorted in the reader's language for the rest, kinds as
+    checkboxes, countries limited to the partners' (validation is untouched)."""
     from django_countries import countries
 
-    for name in ("partner", "event", "initiative", "signatory", "theme"):
+    for name in PICKED:
         field = form.fields[name]
-        # The options in one plain query (a model field's own iterator reads them through
-        # a server-side cursor on PostgreSQL, one more query per two thousand rows).
-        options = [
-            (record.slug, str(record))
-            for record in field.queryset.order_by(translated("name"), "pk")
-        ]
-        if name == "partner":
-            field.widget = QuickSelectMultiple(attrs=field.widget.attrs, choices=options)
+        options = None
+        if name not in OPEN_ENDED:
+            # A short vocabulary is a list while it stays short: never more than the limit.
+            options = [
+                (record.slug, str(record))
+                for record in field.queryset.order_by(translated("name"), "pk")[: LIST_LIMIT + 1]
+            ]
+        if options is None or len(options) > LIST_LIMIT:
+            field.widget = RecordPicker(
+                multiple=name == "partner",
+                suggest_url=reverse("agreement-suggestions", args=[name]),
+                attrs=field.widget.attrs,
+            )
         else:
             field.widget = QuickSelect(attrs=field.widget.attrs, choices=[("", _("Any")), *options])
-    form.fields["partner"].widget.attrs["size"] = 8
     form.fields["kind"].widget = CheckboxSelectMultiple(choices=form.fields["kind"].choices)
     form.fields["q"].widget.input_type = "search"
     form.fields["q"].widget.attrs.update({"dir": "auto", "autocomplete": "off"})
@@ -137,19 +199,51 @@ def _prepare_filter_form(form, request: HttpRequest) -> None:
         form.fields[name].widget.attrs.update({"dir": "ltr"})
     for name, text in FILTER_HELP.items():
         form.fields[name].help_text = text
-    codes = set(
-        partners_of_published_agreements()
-        .exclude(country="")
-        .order_by()
-        .values_list("country", flat=True)
-        .distinct()
-    )
+    codes = set(shared(request, "partner-countries", _partner_countries))
     if request.GET.get("country"):
         codes.add(request.GET["country"].strip().upper())
     options = sorted(
         ((code, countries.name(code) or code) for code in codes), key=lambda c: str(c[1])
     )
     form.fields["country"].widget.choices = [("", _("Any")), *options]
+
+
+def _partner_countries() -> list[str]:
+    return list(
+        partners_of_published_agreements()
+        .exclude(country="")
+        .order_by()
+        .values_list("country", flat=True)
+        .distinct()
+    )
+
+
+def _show_choices(form) -> None:
+    """The search boxes show the records chosen (by name) and any value refused."""
+    for name in PICKED:
+        field = form.fields[name]
+        if isinstance(field.widget, RecordPicker):
+            field.widget.labels = {record.slug: str(record) for record in field.found}
+            field.widget.typed = list(field.refused)
+
+
+@require_safe
+def agreement_suggestions(request: HttpRequest, name: str) -> JsonResponse:
+    """Up to ten records of a filter whose name contains `q`, for the search boxes'
+    suggestions: `{"results": [{"value": slug, "label": name}]}`."""
+    if name not in PICKED:
+        raise Http404
+    text = " ".join(request.GET.get("q", "").split())[:100]
+    results = []
+    if text:
+        field = SiteAgreementFilterSet.base_filters[name]
+        queryset = field.get_queryset(request)
+        records = matching_records(queryset, PICKED[name], text)[:SUGGESTIONS]
+        results = [{"value": record.slug, "label": str(record)} for record in records]
+    response = JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
+    response.headers["Cache-Control"] = "public, max-age=300"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def _active_filters(form, request: HttpRequest) -> list[dict]:

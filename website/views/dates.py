@@ -25,6 +25,7 @@ from core.visibility import visible
 from events.models import Event
 from website.public import (
     public_page,
+    shared,
 )
 from website.views.agreements import Expiry, expiry_of
 
@@ -138,11 +139,11 @@ def timeline(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "section": "dates",
-        "years": _year_counts(),
+        "years": shared(request, "year-counts", _year_counts),
         "groups": _group_by_year_and_month(dated),
         "undated": undated,
         "truncated": truncated,
-        "due": due_for_renewal_entries(timezone.localdate(), limit=5),
+        "due": due_for_renewal_entries(timezone.localdate(), limit=5, request=request),
     }
     return render(request, "agreements/timeline.html", context)
 
@@ -163,7 +164,7 @@ def year_archive(request: HttpRequest, year: int) -> HttpResponse:
         .only(*_EVENT_LINE)
         .order_by("start_date", "slug")[: ARCHIVE_LIMIT + 1]
     )
-    years = _year_counts()
+    years = shared(request, "year-counts", _year_counts)
     known_years = [row["year"] for row in years]
     context = {
         "section": "dates",
@@ -243,10 +244,14 @@ class DueEntry:
     certain: bool  # the whole known period falls within the window
 
 
-def due_for_renewal_entries(today: dt.date, *, limit: int = ARCHIVE_LIMIT) -> list[DueEntry]:
+def due_for_renewal_entries(
+    today: dt.date, *, limit: int = ARCHIVE_LIMIT, request: HttpRequest | None = None
+) -> list[DueEntry]:
     """Published agreements that end, or may end, in the next twelve months, soonest first.
 
-    One query. The end is counted in months (year × 12 + month + duration), which both
+    With a request, the candidates' ids are shared by every process until the dataset or
+    the day changes (the search reads every agreement with a duration), and their cards
+    are read by id. The end is counted in months (year × 12 + month + duration), which both
     databases compute and sort; a signing known only to the year may end in any of twelve
     months, so it is a candidate when that span meets the window. The exact test then
     runs on the partial dates, so that nothing is claimed finer than the sources give.
@@ -262,7 +267,7 @@ def due_for_renewal_entries(today: dt.date, *, limit: int = ARCHIVE_LIMIT) -> li
     yearly = Q(
         signed_on_precision=DatePrecision.YEAR, end_month__gte=first - 11, end_month__lte=last
     )
-    candidates = agreement_cards(
+    candidates = (
         visible(Agreement)
         .exclude(duration_months=None)
         .exclude(signed_on=None)
@@ -270,6 +275,15 @@ def due_for_renewal_entries(today: dt.date, *, limit: int = ARCHIVE_LIMIT) -> li
         .filter(precise | yearly)
         .order_by("end_month", "signed_on", "id")
     )[: limit + 1]
+    if request is None:
+        candidates = agreement_cards(candidates)
+    else:
+        ids = shared(
+            request,
+            f"due-for-renewal|{today.isoformat()}|{limit}",
+            lambda: list(candidates.values_list("id", flat=True)),
+        )
+        candidates = agreement_cards(visible(Agreement).filter(pk__in=ids))
     due = []
     for agreement in candidates:
         expiry = expiry_of(agreement)
@@ -304,7 +318,9 @@ def due_for_renewal(request: HttpRequest) -> HttpResponse:
     context = {
         "section": "dates",
         # Certain ends first, then those the sources only date to the year.
-        "due": sorted(due_for_renewal_entries(today), key=lambda entry: not entry.certain),
+        "due": sorted(
+            due_for_renewal_entries(today, request=request), key=lambda entry: not entry.certain
+        ),
         "today": PartialDate.parse(today),
         "horizon": PartialDate.parse(_add_months(today, 12)),
     }

@@ -6,7 +6,9 @@ from collections import OrderedDict, defaultdict
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
@@ -14,28 +16,48 @@ from agreements import selectors as agreement_selectors
 from agreements.models import Agreement, Signatory
 from agreements.selectors import agreement_cards
 from core.filtersets import translated
+from core.records import LANGUAGES
 from core.visibility import visible
 from events import selectors as event_selectors
 from partners import selectors
 from partners.models import Organization, OrganizationKind, Person, Position
 from website.evidence import Evidence
 from website.jsonld import organization_ld, person_ld
-from website.public import may_preview, not_found, public_page
+from website.public import may_preview, not_found, public_page, shared
 
 
 @require_safe
 @public_page
 def organization_list(request: HttpRequest) -> HttpResponse:
     """Partners grouped by country (Morocco first, international bodies last), then kind."""
-    organizations = list(visible(Organization).order_by(translated("name"), "pk"))
-    # One grouped pass over the parties, rather than a join grouped by every column.
-    counts = agreement_selectors.agreement_counts()
-    for organization in organizations:
-        organization.agreement_count = counts.get(organization.pk, 0)
+    organizations = list(
+        visible(Organization)
+        .only("id", "slug", "kind", "country", "status", *_translated("name", "acronym"))
+        .order_by(translated("name"), "pk")
+    )
+    # One grouped pass over the parties, shared by every process until the next write.
+    counts = shared(request, "agreement-counts", agreement_selectors.agreement_counts)
+    # A thousand partners: each address is built from one prefix rather than reversed.
+    detail_prefix = reverse("organization-detail", args=["-"])[:-2]
+    list_url = reverse("agreement-list")
+    count_labels: dict[int, str] = {}
     kind_order = {kind.value: index for index, kind in enumerate(OrganizationKind)}
     by_country: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for organization in organizations:
-        by_country[organization.country.code or ""][organization.kind].append(organization)
+        total = counts.get(organization.pk, 0)
+        if total not in count_labels:
+            count_labels[total] = ngettext(
+                "%(counter)s agreement", "%(counter)s agreements", total
+            ) % {"counter": total}
+        by_country[organization.country.code or ""][organization.kind].append(
+            {
+                "url": f"{detail_prefix}{organization.slug}/",
+                "name": organization.name,
+                "acronym": organization.acronym,
+                "agreements": f"{list_url}?partner={organization.slug}" if total else "",
+                "count": count_labels[total],
+            }
+        )
     codes = sorted(
         by_country,
         key=lambda code: (code != "MA", code == "", str(countries.name(code)) if code else ""),
@@ -55,8 +77,17 @@ def organization_list(request: HttpRequest) -> HttpResponse:
                 ],
             }
         )
-    context = {"section": "partners", "groups": groups, "total": len(organizations)}
+    context = {
+        "section": "partners",
+        "groups": groups,
+        "total": len(organizations),
+        "no_agreement": _("no agreement recorded"),
+    }
     return render(request, "partners/organization_list.html", context)
+
+
+def _translated(*fields: str) -> list[str]:
+    return [f"{field}_{code}" for field in fields for code in LANGUAGES]
 
 
 @require_safe
