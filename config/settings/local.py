@@ -7,3 +7,7 @@ from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or "local-development-only-not-secret"
+
+# Static files straight from the apps' folders, no collectstatic (WhiteNoise's dev mode).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
