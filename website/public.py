@@ -15,7 +15,10 @@ from django.core.cache import cache
 from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.csp import CSP
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csp import csp_override
 from django.views.decorators.vary import vary_on_cookie
@@ -81,6 +84,20 @@ def shared[T](request: HttpRequest, name: str, compute: Callable[[], T]) -> T:
         value = compute()
         cache.set(key, value, SHARED_SECONDS)
     return value
+
+
+def shared_fragment(
+    request: HttpRequest, name: str, template_name: str, context: Callable[[], dict]
+) -> SafeString:
+    """A part of a page that is the same for every visitor, rendered once per language and
+    dataset version (`shared()`): the template sees `context()` only, nothing of the
+    request or the visitor."""
+    language = get_language()
+    return shared(
+        request,
+        f"fragment|{name}|{language}",
+        lambda: mark_safe(render_to_string(template_name, context())),
+    )
 
 
 def record_url(record: Model) -> str:

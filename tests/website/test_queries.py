@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.test import Client
 
 from agreements.models import Agreement, Citation, Initiative, SourceDocument, Theme
@@ -21,7 +22,7 @@ PAGES = {
     "/agreements/?q=علم": 5,
     "/agreements/?partner=elm&kind=mou&year=2025&country=MA": 6,
     "/agreements/ministry-elm-digital-development-agency-mou-2025/": 9,
-    "/partners/": 2,
+    "/partners/": 1,
     "/partners/elm/": 9,
     "/people/": 2,
     "/people/amal-el-fallah-seghrouchni/": 7,
@@ -31,10 +32,10 @@ PAGES = {
     "/initiatives/jazari-institutes-network/": 6,
     "/sources/": 1,
     "/sources/daily8-elm-mou-gitex-africa-2025/": 8,
-    "/dates/": 5,
+    "/dates/": 1,
     "/dates/2025/": 4,
     "/dates/2025/09/": 5,
-    "/dates/due-for-renewal/": 3,
+    "/dates/due-for-renewal/": 1,
     "/feeds/agreements/": 2,
     "/feeds/partners/elm/": 3,
 }
@@ -94,7 +95,8 @@ def grow() -> None:
 def test_query_count_is_pinned_and_does_not_grow(
     client: Client, django_assert_num_queries, django_assert_max_num_queries, path, queries
 ):
-    client.get(f"/fr{path}")  # warm the content-type cache, as any running site has
+    for language in LANGUAGES:  # warm the content-type cache, as any running site has
+        client.get(f"/{language}{path}")
     # A prefetch of nothing costs no query: with fewer rows a page may make fewer.
     for language in LANGUAGES:
         with django_assert_max_num_queries(queries):
@@ -102,8 +104,31 @@ def test_query_count_is_pinned_and_does_not_grow(
     grow()
     # Figures over the whole dataset are shared until the next write: the first visit
     # after it reads them again, every later one reads the cache.
-    client.get(f"/fr{path}")
     for language in LANGUAGES:
+        client.get(f"/{language}{path}")
+    for language in LANGUAGES:
+        with django_assert_num_queries(queries):
+            assert client.get(f"/{language}{path}").status_code == 200
+
+
+# The first visit after a write (nothing shared cached yet): the pages that share what is the
+# same for every visitor read it once, then answer from the cache (above).
+FIRST_VISIT = {
+    "/agreements/": 6,
+    "/agreements/?partner=elm&kind=mou&year=2025&country=MA": 7,
+    "/partners/": 3,
+    "/dates/": 7,
+    "/dates/due-for-renewal/": 3,
+}
+
+
+@pytest.mark.parametrize(("path", "queries"), FIRST_VISIT.items())
+def test_first_visit_after_a_write(client: Client, django_assert_num_queries, path, queries):
+    client.get(f"/fr{path}")
+    grow()
+    cache.clear()
+    for language in LANGUAGES:
+        cache.clear()
         with django_assert_num_queries(queries):
             assert client.get(f"/{language}{path}").status_code == 200
 

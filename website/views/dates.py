@@ -26,6 +26,7 @@ from events.models import Event
 from website.public import (
     public_page,
     shared,
+    shared_fragment,
 )
 from website.views.agreements import Expiry, expiry_of
 
@@ -128,6 +129,17 @@ def _year_counts() -> list[dict]:
 @public_page
 def timeline(request: HttpRequest) -> HttpResponse:
     """Every agreement and event on one line of time, newest first, undated ones last."""
+    today = timezone.localdate()
+    body = shared_fragment(
+        request,
+        f"timeline|{today.isoformat()}",
+        "agreements/timeline_body.html",
+        lambda: _timeline_context(today),
+    )
+    return render(request, "agreements/timeline.html", {"section": "dates", "body": body})
+
+
+def _timeline_context(today: dt.date) -> dict:
     agreements = list(visible(Agreement).only(*_AGREEMENT_LINE)[: ARCHIVE_LIMIT + 1])
     events = list(visible(Event).only(*_EVENT_LINE)[: ARCHIVE_LIMIT + 1])
     truncated = len(agreements) > ARCHIVE_LIMIT or len(events) > ARCHIVE_LIMIT
@@ -137,15 +149,13 @@ def timeline(request: HttpRequest) -> HttpResponse:
         (entry for entry in entries if not entry.when.is_known),
         key=lambda e: (e.kind, str(e.record)),
     )
-    context = {
-        "section": "dates",
-        "years": shared(request, "year-counts", _year_counts),
+    return {
+        "years": _year_counts(),
         "groups": _group_by_year_and_month(dated),
         "undated": undated,
         "truncated": truncated,
-        "due": due_for_renewal_entries(timezone.localdate(), limit=5, request=request),
+        "due": due_for_renewal_entries(today, limit=5),
     }
-    return render(request, "agreements/timeline.html", context)
 
 
 @require_safe
@@ -244,14 +254,10 @@ class DueEntry:
     certain: bool  # the whole known period falls within the window
 
 
-def due_for_renewal_entries(
-    today: dt.date, *, limit: int = ARCHIVE_LIMIT, request: HttpRequest | None = None
-) -> list[DueEntry]:
+def due_for_renewal_entries(today: dt.date, *, limit: int = ARCHIVE_LIMIT) -> list[DueEntry]:
     """Published agreements that end, or may end, in the next twelve months, soonest first.
 
-    With a request, the candidates' ids are shared by every process until the dataset or
-    the day changes (the search reads every agreement with a duration), and their cards
-    are read by id. The end is counted in months (year × 12 + month + duration), which both
+    One query. The end is counted in months (year × 12 + month + duration), which both
     databases compute and sort; a signing known only to the year may end in any of twelve
     months, so it is a candidate when that span meets the window. The exact test then
     runs on the partial dates, so that nothing is claimed finer than the sources give.
@@ -267,7 +273,7 @@ def due_for_renewal_entries(
     yearly = Q(
         signed_on_precision=DatePrecision.YEAR, end_month__gte=first - 11, end_month__lte=last
     )
-    candidates = (
+    candidates = agreement_cards(
         visible(Agreement)
         .exclude(duration_months=None)
         .exclude(signed_on=None)
@@ -275,15 +281,6 @@ def due_for_renewal_entries(
         .filter(precise | yearly)
         .order_by("end_month", "signed_on", "id")
     )[: limit + 1]
-    if request is None:
-        candidates = agreement_cards(candidates)
-    else:
-        ids = shared(
-            request,
-            f"due-for-renewal|{today.isoformat()}|{limit}",
-            lambda: list(candidates.values_list("id", flat=True)),
-        )
-        candidates = agreement_cards(visible(Agreement).filter(pk__in=ids))
     due = []
     for agreement in candidates:
         expiry = expiry_of(agreement)
@@ -315,13 +312,19 @@ def _period_end(date: PartialDate) -> dt.date:
 @public_page
 def due_for_renewal(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    context = {
-        "section": "dates",
+    body = shared_fragment(
+        request,
+        f"due-for-renewal|{today.isoformat()}",
+        "agreements/due_for_renewal_body.html",
+        lambda: _due_context(today),
+    )
+    return render(request, "agreements/due_for_renewal.html", {"section": "dates", "body": body})
+
+
+def _due_context(today: dt.date) -> dict:
+    return {
         # Certain ends first, then those the sources only date to the year.
-        "due": sorted(
-            due_for_renewal_entries(today, request=request), key=lambda entry: not entry.certain
-        ),
+        "due": sorted(due_for_renewal_entries(today), key=lambda entry: not entry.certain),
         "today": PartialDate.parse(today),
         "horizon": PartialDate.parse(_add_months(today, 12)),
     }
-    return render(request, "agreements/due_for_renewal.html", context)

@@ -7,8 +7,9 @@ from collections import OrderedDict, defaultdict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
@@ -16,7 +17,6 @@ from agreements import selectors as agreement_selectors
 from agreements.models import Agreement, Signatory
 from agreements.selectors import agreement_cards
 from core.filtersets import translated
-from core.records import LANGUAGES
 from core.visibility import visible
 from events import selectors as event_selectors
 from partners import selectors
@@ -29,34 +29,56 @@ from website.public import may_preview, not_found, public_page, shared
 @require_safe
 @public_page
 def organization_list(request: HttpRequest) -> HttpResponse:
-    """Partners grouped by country (Morocco first, international bodies last), then kind."""
-    organizations = list(
+    """Partners grouped by country (Morocco first, international bodies last), then kind.
+
+    The same for every visitor until the next write: built once per language and dataset
+    version, and shared by every process through the cache.
+    """
+    language = get_language()
+    index = shared(request, f"organization-index|{language}", _organization_index)
+    context = {"section": "partners", **index}
+    return render(request, "partners/organization_list.html", context)
+
+
+def _organization_index() -> dict:
+    """Every published partner as a line of HTML (name, acronym, its agreements), grouped.
+
+    Thousands of partners: rows are read as tuples (no model instances), each address is
+    built from one prefix (no `reverse()` per partner) and the lines are joined in Python
+    rather than by a template loop.
+    """
+    rows = (
         visible(Organization)
-        .only("id", "slug", "kind", "country", "status", *_translated("name", "acronym"))
-        .order_by(translated("name"), "pk")
+        .annotate(label=translated("name"), short=translated("acronym"))
+        .order_by("label", "pk")
+        .values_list("pk", "slug", "kind", "country", "label", "short")
     )
-    # One grouped pass over the parties, shared by every process until the next write.
-    counts = shared(request, "agreement-counts", agreement_selectors.agreement_counts)
-    # A thousand partners: each address is built from one prefix rather than reversed.
+    counts = agreement_selectors.agreement_counts()
     detail_prefix = reverse("organization-detail", args=["-"])[:-2]
     list_url = reverse("agreement-list")
+    none = _("no agreement recorded")
     count_labels: dict[int, str] = {}
     kind_order = {kind.value: index for index, kind in enumerate(OrganizationKind)}
     by_country: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for organization in organizations:
-        total = counts.get(organization.pk, 0)
-        if total not in count_labels:
-            count_labels[total] = ngettext(
-                "%(counter)s agreement", "%(counter)s agreements", total
-            ) % {"counter": total}
-        by_country[organization.country.code or ""][organization.kind].append(
-            {
-                "url": f"{detail_prefix}{organization.slug}/",
-                "name": organization.name,
-                "acronym": organization.acronym,
-                "agreements": f"{list_url}?partner={organization.slug}" if total else "",
-                "count": count_labels[total],
-            }
+    total = 0
+    for pk, slug, kind, country, label, short in rows:
+        total += 1
+        agreements = counts.get(pk, 0)
+        if agreements and agreements not in count_labels:
+            count_labels[agreements] = ngettext(
+                "%(counter)s agreement", "%(counter)s agreements", agreements
+            ) % {"counter": agreements}
+        by_country[country or ""][kind].append(
+            (
+                f"{detail_prefix}{slug}/",
+                label or "",
+                format_html(' <span class="muted">({})</span>', short) if short else "",
+                format_html(
+                    '<a href="{}?partner={}">{}</a>', list_url, slug, count_labels[agreements]
+                )
+                if agreements
+                else none,
+            )
         )
     codes = sorted(
         by_country,
@@ -67,27 +89,24 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         kinds = by_country[code]
         groups.append(
             {
-                "code": code,
                 "anchor": f"country-{code.lower() or 'international'}",
-                "name": countries.name(code) if code else _("International bodies"),
+                "name": str(countries.name(code)) if code else _("International bodies"),
                 "count": sum(len(items) for items in kinds.values()),
                 "kinds": [
-                    {"label": OrganizationKind(kind).label, "organizations": kinds[kind]}
+                    {
+                        "label": str(OrganizationKind(kind).label),
+                        "items": format_html_join(
+                            "\n",
+                            '<li><a href="{}"><strong>{}</strong></a>{} <span class="meta">{}'
+                            "</span></li>",
+                            kinds[kind],
+                        ),
+                    }
                     for kind in sorted(kinds, key=lambda k: kind_order.get(k, 99))
                 ],
             }
         )
-    context = {
-        "section": "partners",
-        "groups": groups,
-        "total": len(organizations),
-        "no_agreement": _("no agreement recorded"),
-    }
-    return render(request, "partners/organization_list.html", context)
-
-
-def _translated(*fields: str) -> list[str]:
-    return [f"{field}_{code}" for field in fields for code in LANGUAGES]
+    return {"groups": groups, "total": total}
 
 
 @require_safe
