@@ -15,9 +15,9 @@ from core import counting
 from core.counting import Counted
 
 COUNT_IS_ESTIMATE_HELP = _(
-    "Present, and true, only when count is an estimate (show it as “about N”): a list of "
-    "more than 10,000 records is not counted exactly. next is exact all the same: it is "
-    "null on the last page."
+    "Present, and true, only when count is an estimate (show it as “about N”): a list too "
+    "long to count quickly is counted in a sample of the records. next is exact all the "
+    "same: it is null on the last page."
 )
 # No list has a billion pages; a larger number is refused before anything is counted.
 MAX_PAGE = 10**9
@@ -109,6 +109,9 @@ class Pagination(PageNumberPagination):
                     counting.remember(**shared, value=len(rows))
         if counted is None:
             counted = counting.count(queryset, **shared) if shared else counting.count_now(queryset)
+        if counted.is_estimate and rows is not None:
+            # An estimate is never below what the first page shows.
+            counted = Counted(max(counted.value, len(rows)), True)
         paginator.count = counted.value
         self.count_is_estimate = counted.is_estimate
         if counted.is_estimate:

@@ -72,6 +72,29 @@ def language_from(request) -> str:
     return settings.LANGUAGE_CODE
 
 
+# -- filters ----------------------------------------------------------------------------
+
+
+def with_form_built_once(filterset_class: type) -> type:
+    """The FilterSet, its form class built once per language instead of once per request.
+
+    django-filter builds a form class for every FilterSet instance: a field per filter, a
+    queryset per slug filter, 250 translated country names. For the agreements that cost
+    4 ms of a request's 20 on a page whose queries take 10. The fields are shared by the
+    forms of that class as Django's `base_fields` always are (each form copies them, and a
+    model choice field its queryset); the country names are in the language of the key.
+    """
+    forms: dict[str, type] = {}
+
+    def get_form_class(self) -> type:
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        if language not in forms:
+            forms[language] = filterset_class.get_form_class(self)
+        return forms[language]
+
+    return type(filterset_class.__name__, (filterset_class,), {"get_form_class": get_form_class})
+
+
 # -- throttling -----------------------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""Latency and throughput of /api/v1/agreements/ against a bare .values() baseline.
+"""Latency and throughput of /api/v1/agreements/ against a bare baseline and a typical DRF app.
 
     createdb -h 127.0.0.1 -U postgres bench_api
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_api \\
@@ -7,12 +7,18 @@
 1. migrates the database, loads the seed data and runs `manage.py synthesize` until it
    holds --agreements agreements (later runs reuse them; grow with a larger number);
 2. starts gunicorn on 127.0.0.1 with the production settings (DEBUG off, 2 workers, one
-   per core), plus /bench/baseline/agreements/ (bench/api_urls.py);
+   per core), plus /bench/baseline/agreements/ (the floor: bare `.values()`, counting on
+   every request) and /bench/drf/agreements/ (the usual cost: a nested ModelSerializer
+   over prefetch_related, counting on every request), see bench/api_urls.py;
 3. for each scenario (a page of 50: no filter, filters, a partner, `q`), sends requests
-   from --clients threads over loopback for --seconds, then does the same to the
-   baseline with the same filters, and prints p50/p95 latency, requests per second and
-   the ratio of the API's p50 to the baseline's;
-4. stops gunicorn. Nothing leaves this machine; every loop is bounded in time.
+   from --clients threads over loopback for --seconds to the API (its count cached after
+   the first request, as in production), then to the baseline and to the DRF app with
+   the same filters;
+4. restarts gunicorn with counts never cached (BENCH_UNCACHED_COUNTS, bench/api_settings.py)
+   and loads the API again: every request is then the first for its filters;
+5. prints p50/p95 latency and requests per second of each, the API's throughput over the
+   baseline's and the DRF app's, and the first request's p50 over the repeated one's;
+   stops gunicorn. Nothing leaves this machine; every loop is bounded in time.
 """
 
 from __future__ import annotations
@@ -74,13 +80,17 @@ def sample_partner(env: dict) -> str:
     ).strip().splitlines()[-1]  # fmt: skip
 
 
-def start_server(port: int, env: dict, workers: int) -> subprocess.Popen:
+def start_server(port: int, env: dict, workers: int, *, cached_counts: bool = True):
     server_env = {
         **env,
         "DJANGO_SETTINGS_MODULE": "bench.api_settings",
-        "SECRET_KEY": env.get("SECRET_KEY", "bench-only-not-secret"),
+        "SECRET_KEY": env.get("SECRET_KEY", "bench-only-not-secret-" * 3),
         "DEBUG": "false",
+        # Plain HTTP over loopback: no redirect to HTTPS.
+        "HTTPS": "false",
     }
+    if not cached_counts:
+        server_env["BENCH_UNCACHED_COUNTS"] = "1"
     log = open(ROOT / "var" / "bench-api-gunicorn.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
         [
@@ -124,7 +134,8 @@ def load(port: int, path: str, clients: int, seconds: float) -> dict:
     def client() -> None:
         connection = http.client.HTTPConnection(HOST, port, timeout=30)
         mine = []
-        while time.monotonic() < stop_at:
+        # At least one answer (or error) each, however slow.
+        while time.monotonic() < stop_at or not (mine or errors):
             began = time.perf_counter()
             try:
                 get(port, path, connection)
@@ -175,6 +186,7 @@ def main() -> None:
     (ROOT / "var").mkdir(exist_ok=True)
     prepare(options.agreements, env)
     partner = sample_partner(env)
+    print(f"partner: {partner}", flush=True)
     scenarios = {
         "no filter": {},
         "kind + year + country": {"kind": "mou", "year": "2024", "country": "MA"},
@@ -182,28 +194,35 @@ def main() -> None:
         "q (one word, ~1 in 10 rows)": {"q": "السيبراني"},
         "q (two words)": {"q": "مذكرة السحابية"},
     }
-    server = start_server(options.port, env, options.workers)
-    results = []
-    try:
-        for name, params in scenarios.items():
-            query = urllib.parse.urlencode(params)
-            api = load(options.port, f"/api/v1/agreements/?{query}", options.clients,
-                       options.seconds)  # fmt: skip
-            bare = load(options.port, f"/bench/baseline/agreements/?{query}",
-                        options.clients, options.seconds)  # fmt: skip
-            row = {"scenario": name, "query": query, "api": api, "baseline": bare,
-                   "ratio_p50": api["p50_ms"] / bare["p50_ms"]}  # fmt: skip
-            results.append(row)
-            print(
-                f"{name:30} API p50 {api['p50_ms']:7.1f} ms  p95 {api['p95_ms']:7.1f} ms  "
-                f"{api['rps']:6.1f} req/s | baseline p50 {bare['p50_ms']:6.1f} ms  "
-                f"p95 {bare['p95_ms']:6.1f} ms  {bare['rps']:6.1f} req/s | "
-                f"x{row['ratio_p50']:.1f}",
-                flush=True,
-            )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    paths = {
+        "api": "/api/v1/agreements/",
+        "baseline": "/bench/baseline/agreements/",
+        "drf": "/bench/drf/agreements/",
+    }
+    results = {name: {"scenario": name, "query": urllib.parse.urlencode(params)}
+               for name, params in scenarios.items()}  # fmt: skip
+    for cached_counts in (True, False):
+        server = start_server(options.port, env, options.workers, cached_counts=cached_counts)
+        try:
+            for name, row in results.items():
+                sides = paths if cached_counts else {"api_first": paths["api"]}
+                for side, address in sides.items():
+                    row[side] = load(options.port, f"{address}?{row['query']}",
+                                     options.clients, options.seconds)  # fmt: skip
+                    print(f"{name:30} {side:9} p50 {row[side]['p50_ms']:7.1f} ms  "
+                          f"p95 {row[side]['p95_ms']:7.1f} ms  {row[side]['rps']:6.1f} req/s",
+                          flush=True)  # fmt: skip
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    print("\nscenario                        API/baseline req/s  API/DRF req/s  first/repeated p50")
+    for name, row in results.items():
+        row["api_over_baseline_rps"] = row["api"]["rps"] / row["baseline"]["rps"]
+        row["api_over_drf_rps"] = row["api"]["rps"] / row["drf"]["rps"]
+        row["first_over_repeated_p50"] = row["api_first"]["p50_ms"] / row["api"]["p50_ms"]
+        print(f"{name:30} {row['api_over_baseline_rps']:12.2f}x {row['api_over_drf_rps']:12.2f}x "
+              f"{row['first_over_repeated_p50']:14.2f}x")  # fmt: skip
+    results = list(results.values())
     if options.json:
         options.json.write_text(json.dumps(
             {"agreements": options.agreements, "clients": options.clients,

@@ -27,10 +27,11 @@ dropped), what identifies the list, and the dataset's version
 - When the caller already knows the count (a first page shorter than the page size
   holds every row), `remember(key_parts=..., version=..., value=n)` stores it without a
   query, and `cached(key_parts=..., version=...)` reads a count without counting.
-- Counting itself reads at most `EXACT_UP_TO + 1` matching rows: a list that has more is
-  given, on PostgreSQL, the planner's estimate of its size (never less than what was
-  read), flagged `is_estimate`. Where the planner cannot be asked (SQLite), the count is
-  exact.
+- On PostgreSQL the planner is asked first what the count would cost (EXPLAIN, under a
+  millisecond): above `EXACT_COST`, the list is counted in a sample of `SAMPLE_PERCENT` %
+  of the table's pages and scaled up, flagged `is_estimate` (within a few percent for a
+  list of thousands; the page links stay exact, see api/pagination.py). Elsewhere
+  (SQLite) the count is exact.
 """
 
 from __future__ import annotations
@@ -45,8 +46,14 @@ from django.core.cache import caches
 from django.db import connections
 from django.db.models import QuerySet
 
-# Lists up to this size are counted exactly; a larger one is estimated (PostgreSQL).
-EXACT_UP_TO = 10_000
+# A count the planner costs above this (its units: about one page read from disk each) is
+# estimated from a sample instead (PostgreSQL). At 100,000 agreements on the team's
+# machine: one partner's agreements cost 140 (9 ms), a rare word 2,200 (9 ms), a year
+# 7,100 (43 ms), a kind, a year and a country 10,600 (133 ms), a common word 22,000
+# (400 ms), no filter 26,000 (156 ms).
+EXACT_COST = 5_000
+# The share of the table's pages an estimate reads.
+SAMPLE_PERCENT = 2
 # A count is exact for its version of the dataset; the timeout only frees the cache.
 CACHE_SECONDS = 3600
 
@@ -89,22 +96,29 @@ def count(queryset: QuerySet, *, key_parts: Sequence[Any], version: str) -> Coun
 
 
 def count_now(queryset: QuerySet) -> Counted:
-    """Count without the cache: exactly up to `EXACT_UP_TO`, estimated beyond (PostgreSQL)."""
-    queryset = queryset.order_by()
+    """Count without the cache: exactly when the planner says it is cheap, else estimated
+    from a sample (PostgreSQL; elsewhere always exactly)."""
+    # Only the primary key is read: what a page shows (annotations, JSON) is not counted.
+    queryset = queryset.order_by().values("pk")
     if connections[queryset.db].vendor != "postgresql":
         return Counted(queryset.count(), False)
-    read = queryset[: EXACT_UP_TO + 1].count()
-    if read <= EXACT_UP_TO:
-        return Counted(read, False)
-    return Counted(max(planner_estimate(queryset), read), True)
-
-
-def planner_estimate(queryset: QuerySet) -> int:
-    """PostgreSQL's estimate of how many rows the queryset returns (EXPLAIN, no execution)."""
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    sql, params = queryset.query.sql_with_params()
     with connections[queryset.db].cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT COUNT(*) FROM ({sql}) counted", params)
         plan = cursor.fetchone()[0]
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    return int(plan[0]["Plan"]["Plan Rows"])
+        cost = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Total Cost"]
+        if cost <= EXACT_COST:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)
+            return Counted(cursor.fetchone()[0], False)
+        table = connections[queryset.db].ops.quote_name(queryset.model._meta.db_table)
+        outer = f"FROM {table}"
+        if outer not in sql:
+            return Counted(queryset.count(), False)
+        # SYSTEM sampling reads whole pages, a fixed share of the table; REPEATABLE makes
+        # the estimate the same in every process for the same data.
+        sampled = sql.replace(
+            outer, f"{outer} TABLESAMPLE SYSTEM ({SAMPLE_PERCENT}) REPEATABLE (0)", 1
+        )
+        cursor.execute(f"SELECT COUNT(*) FROM ({sampled}) counted", params)
+        found = cursor.fetchone()[0]
+    return Counted(round(found * 100 / SAMPLE_PERCENT), True)

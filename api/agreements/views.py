@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from drf_orjson_renderer.renderers import ORJSONRenderer
 from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.response import Response
 
 from agreements import services
 from agreements.filtersets import AgreementFilterSet, InitiativeFilterSet, SourceFilterSet
@@ -14,6 +15,7 @@ from agreements.selectors import (
     initiative_list,
     source_list,
 )
+from api.agreements import assembled
 from api.agreements.serializers import (
     AgreementInput,
     AgreementSerializer,
@@ -23,7 +25,7 @@ from api.agreements.serializers import (
     SourceSerializer,
 )
 from api.export import CSVRenderer, csv_response, in_chunks
-from api.viewsets import PublicViewSet, WritableMixin
+from api.viewsets import PublicViewSet, WritableMixin, with_form_built_once
 
 
 @extend_schema_view(
@@ -43,7 +45,7 @@ class AgreementViewSet(WritableMixin, PublicViewSet):
     model = Agreement
     serializer_class = AgreementSerializer
     input_serializer_class = AgreementInput
-    filterset_class = AgreementFilterSet
+    filterset_class = with_form_built_once(AgreementFilterSet)
     renderer_classes = [ORJSONRenderer, CSVRenderer]
 
     def get_renderers(self):
@@ -59,9 +61,15 @@ class AgreementViewSet(WritableMixin, PublicViewSet):
         return attach_agreement_relations(records, include_drafts=self.can_view_drafts)
 
     def list_response(self, request, *args, **kwargs):
-        if request.accepted_renderer.format != "csv":
-            return super().list_response(request, *args, **kwargs)
         queryset = self.filter_queryset(self.get_queryset())
+        if request.accepted_renderer.format != "csv":
+            if not assembled.supported(queryset):
+                page = self.complete(self.paginate_queryset(queryset))
+                return self.get_paginated_response(self.get_serializer(page, many=True).data)
+            # PostgreSQL assembles the related rows as JSON in the page's query.
+            ids = self.paginate_queryset(assembled.page_ids(queryset))
+            rows = assembled.read_rows(ids, include_drafts=self.can_view_drafts)
+            return self.get_paginated_response(assembled.represent_rows(rows, request))
         asked_for_a_page = {"page", "page_size"} & set(request.query_params)
         if asked_for_a_page:
             rows = self.complete(self.paginate_queryset(queryset))
@@ -71,7 +79,10 @@ class AgreementViewSet(WritableMixin, PublicViewSet):
 
     def retrieve_response(self, request, *args, **kwargs):
         if request.accepted_renderer.format != "csv":
-            return super().retrieve_response(request, *args, **kwargs)
+            if not assembled.supported(self.get_queryset()):
+                return super().retrieve_response(request, *args, **kwargs)
+            rows = assembled.read_rows([self.get_object().pk], include_drafts=self.can_view_drafts)
+            return Response(assembled.represent_rows(rows, request)[0])
         agreement = self.complete([self.get_object()])[0]
         return csv_response(self.get_serializer(), [agreement], agreement.slug)
 
