@@ -5,7 +5,9 @@
 #   PAGES="home list" FORMS=mobile LANGS=fr bench/lighthouse.sh http://127.0.0.1:8102
 #
 # Pages: the home page, the agreements list, an agreement, a partner and a source, in Arabic
-# and in French, then the API docs (Swagger UI and ReDoc), each on mobile (Lighthouse's
+# and in French, then the API docs: /api/docs/ (the page that loads Swagger UI's console on
+# demand), ReDoc's reference, and the console itself (a deep link, #/agreements, opens it at
+# once), each on mobile (Lighthouse's
 # default: Moto G Power, slow 4G, 4x CPU slowdown) and desktop (--preset=desktop). Prints
 # performance, accessibility, best practices and SEO per page, language and form factor,
 # and writes every JSON report under var/lighthouse/reports/<stamp>/.
@@ -18,7 +20,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BASE_URL="${1:?usage: bench/lighthouse.sh BASE_URL (e.g. http://127.0.0.1:8102)}"
 BASE_URL="${BASE_URL%/}"
-PAGES="${PAGES:-home list agreement partner source docs redoc}"
+PAGES="${PAGES:-home list agreement partner source docs redoc console}"
 LANGS="${LANGS:-ar fr}"
 FORMS="${FORMS:-mobile desktop}"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
@@ -51,12 +53,13 @@ url_of() {  # url_of PAGE LANG
     source) echo "$BASE_URL$(first_link "$2" sources)" ;;
     docs) echo "$BASE_URL/api/docs/" ;;
     redoc) echo "$BASE_URL/api/docs/redoc/" ;;
+    console) echo "$BASE_URL/api/docs/#/agreements" ;;  # a deep link: Swagger UI loads at once
   esac
 }
 
 for page in $PAGES; do
   langs="$LANGS"
-  case "$page" in docs | redoc) langs="-" ;; esac
+  case "$page" in docs | redoc | console) langs="-" ;; esac
   for lang in $langs; do
     url="$(url_of "$page" "$lang")"
     for form in $FORMS; do
