@@ -184,7 +184,7 @@ class SiteAgreementFilterSet(AgreementFilterSet):
 
 
 class RecordPicker(forms.Widget):
-    """The chosen records as ticked boxes (untick one to remove it), then a search box for
+    """The chosen records as ticked boxes in a fieldset (untick one to remove it), then a search box for
     one more: a name, part of one, or an address. Works without JavaScript; with it,
     website/picker.js fills the `<datalist>` with suggestions from `suggest_url`.
 
@@ -192,8 +192,9 @@ class RecordPicker(forms.Widget):
     `typed` (values the form refused, shown again to be corrected).
     """
 
-    def __init__(self, *, multiple: bool, suggest_url: str, attrs=None) -> None:
+    def __init__(self, *, multiple: bool, suggest_url: str, group_label: str, attrs=None) -> None:
         super().__init__(attrs)
+        self.group_label = group_label
         self.allow_multiple_selected = multiple
         self.suggest_url = suggest_url
         self.labels: dict[str, str] = {}
@@ -212,13 +213,17 @@ class RecordPicker(forms.Widget):
     def render(self, name, value, attrs=None, renderer=None) -> str:
         attrs = self.build_attrs(self.attrs, attrs)
         input_id = attrs.pop("id", f"id_{name}")
+        # In a fieldset, which the filter form's style already lays out as a list of boxes.
         boxes = format_html_join(
             "",
-            '<li><label><input type="checkbox" name="{}" value="{}" checked> <bdi>{}</bdi>'
-            "</label></li>",
+            '<label><input type="checkbox" name="{}" value="{}" checked> <bdi>{}</bdi></label>',
             ((name, slug, label) for slug, label in self.labels.items()),
         )
-        chosen = format_html('<ul class="picked">{}</ul>', boxes) if self.labels else ""
+        chosen = (
+            format_html('<fieldset aria-label="{}">{}</fieldset>', self.group_label, boxes)
+            if self.labels
+            else ""
+        )
         common = {
             **attrs,
             "type": "search",

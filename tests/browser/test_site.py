@@ -155,6 +155,51 @@ def test_pages_work_without_javascript(new_page, site):
     assert page.locator(".cards .card").count() == 2
 
 
+def open_filters(page) -> None:
+    """On a narrow screen the filters fold away; on a wide one they are always shown."""
+    if not page.locator("#id_q").is_visible():
+        page.locator("#filters > summary").click()
+
+
+def test_filter_by_a_partners_name_without_javascript(new_page, site):
+    page = new_page(javascript=False)
+    page.goto(f"{site.url}/fr/agreements/")
+    open_filters(page)
+    page.locator("#id_partner").fill("Mistral")
+    page.locator("#filters form button[type=submit]").click()
+    # The name becomes the slug the API takes.
+    page.wait_for_url("**/fr/agreements/?partner=mistral-ai")
+    assert page.locator(".cards .card").count() == 1
+    # The partner chosen stays visible, a ticked box: unticking it removes it.
+    open_filters(page)
+    box = page.locator("#filters input[type=checkbox][name=partner][value=mistral-ai]")
+    assert box.is_checked()
+    box.uncheck()
+    page.locator("#filters form button[type=submit]").click()
+    page.wait_for_url("**/fr/agreements/?*")
+    assert "mistral-ai" not in page.url
+    assert page.locator(".cards .card").count() == 6
+    # A name that matches several is the visitor's to correct, in their language.
+    open_filters(page)
+    page.locator("#id_partner").fill("Minist")
+    page.locator("#filters form button[type=submit]").click()
+    assert page.locator(".error-summary").is_visible()
+    assert "plusieurs noms" in page.locator(".error-summary").inner_text()
+    only_the_site(page, site)
+
+
+def test_partner_suggestions_as_one_types(new_page, site):
+    page = new_page()
+    page.goto(f"{site.url}/fr/agreements/")
+    open_filters(page)
+    page.locator("#id_partner").press_sequentially("mistr", delay=30)
+    option = page.locator("#id_partner_suggestions option").first
+    option.wait_for(state="attached")  # the script asked /fr/agreements/suggestions/partner/
+    assert option.get_attribute("value") == "mistral-ai"
+    assert option.get_attribute("label") == "Mistral AI"
+    only_the_site(page, site)
+
+
 SCREENS = [
     ("home", "/"),
     ("list", "/agreements/?partner=ministry-digital-transition"),

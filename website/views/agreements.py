@@ -187,6 +187,7 @@ def _prepare_filter_form(form, request: HttpRequest) -> None:
             field.widget = RecordPicker(
                 multiple=name == "partner",
                 suggest_url=reverse("agreement-suggestions", args=[name]),
+                group_label=field.label,
                 attrs=field.widget.attrs,
             )
         else:
