@@ -62,7 +62,9 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
 
 _MISSING = object()
-SHARED_SECONDS = 3600
+# A key names the dataset's version, so nothing kept is ever stale: the timeout only
+# frees the cache of old versions.
+SHARED_SECONDS = 24 * 3600
 
 
 def version_of_dataset(request: HttpRequest) -> str:

@@ -26,6 +26,7 @@ from website.jsonld import website_ld
 from website.public import (
     partners_of_published_agreements,
     public_page,
+    shared,
 )
 
 # -- home ------------------------------------------------------------------------------
@@ -35,18 +36,25 @@ from website.public import (
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
     agreements = visible(Agreement)
-    counts = {
-        "agreements": agreements.count(),
-        "partners": partners_of_published_agreements().count(),
-        "events": visible(Event).count(),
-        "initiatives": visible(Initiative).count(),
-    }
+    # Figures over the whole dataset: read once per write, shared by every process.
+    counts = shared(
+        request,
+        "home-counts",
+        lambda: {
+            "agreements": agreements.count(),
+            "partners": partners_of_published_agreements().count(),
+            "events": visible(Event).count(),
+            "initiatives": visible(Initiative).count(),
+        },
+    )
     context = {
         "section": "home",
         "latest": agreement_cards(agreements)[:6],
         "counts": counts,
-        "chart": yearly_chart(agreements),
-        "countries": partner_countries(),
+        "chart": yearly_chart(shared(request, "yearly-chart", lambda: yearly_rows(agreements))),
+        "countries": partner_countries(
+            shared(request, "partner-country-counts", partner_country_rows)
+        ),
         "structured_data": website_ld(request),
     }
     return render(request, "home.html", context)
@@ -59,14 +67,18 @@ class ChartRow:
     segments: list[dict]
 
 
-def yearly_chart(agreements) -> dict:
-    """Agreements per year of signing, by kind: one grouped query."""
-    rows = (
+def yearly_rows(agreements) -> list[dict]:
+    """Agreements per year of signing and kind: one grouped query."""
+    return list(
         agreements.annotate(year=ExtractYear("signed_on"))
         .values("year", "kind")
         .annotate(total=Count("id"))
         .order_by()
     )
+
+
+def yearly_chart(rows: list[dict]) -> dict:
+    """Agreements per year of signing, by kind, as bars."""
     by_year: dict[int | None, dict[str, int]] = defaultdict(dict)
     for row in rows:
         by_year[row["year"]][row["kind"]] = row["total"]
@@ -98,16 +110,20 @@ def yearly_chart(agreements) -> dict:
     return {"rows": chart_rows, "kinds": kinds}
 
 
-def partner_countries() -> list[dict]:
-    """Countries of the partners bound by published agreements, with how many partners."""
-    from django_countries import countries
-
-    rows = (
+def partner_country_rows() -> list[dict]:
+    """How many partners bound by published agreements each country has: one query."""
+    return list(
         partners_of_published_agreements()
         .values("country")
         .annotate(partners=Count("id"))
         .order_by()
     )
+
+
+def partner_countries(rows: list[dict]) -> list[dict]:
+    """Countries of the partners bound by published agreements, with how many partners."""
+    from django_countries import countries
+
     result = [
         {
             "code": row["country"],
