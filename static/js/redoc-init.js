@@ -36,5 +36,6 @@
       code: { fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace' },
     }, typography),
   });
+  if (settings.maxDisplayedEnumValues === undefined) settings.maxDisplayedEnumValues = 8;
   window.Redoc.init(container.dataset.schemaUrl, settings, container);
 })();
