@@ -155,7 +155,6 @@ class Pagination(PageNumberPagination):
         paginated["required"] = ["count", "next", "previous", "results"]
         paginated["properties"]["count_is_estimate"] = {
             "type": "boolean",
-            "enum": [True],
             "description": str(COUNT_IS_ESTIMATE_HELP),
         }
         return paginated

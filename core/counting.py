@@ -43,6 +43,7 @@ from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -102,7 +103,10 @@ def count_now(queryset: QuerySet) -> Counted:
     queryset = queryset.order_by().values("pk")
     if connections[queryset.db].vendor != "postgresql":
         return Counted(queryset.count(), False)
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (`.none()`, `__in=[]`)
+        return Counted(0, False)
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT COUNT(*) FROM ({sql}) counted", params)
         plan = cursor.fetchone()[0]

@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
 
 from agreements.models import Agreement
@@ -54,7 +55,9 @@ def test_drafts_are_not_listed(seeded, client: Client):
 
 
 def test_query_count_does_not_grow_with_rows(seeded, client: Client, django_assert_num_queries):
-    with django_assert_num_queries(9) as small:
+    # The version, the page, its relations (seven queries; one on PostgreSQL, which
+    # assembles them as JSON): the page holds every row, so nothing is counted.
+    with django_assert_num_queries(3 if connection.vendor == "postgresql" else 9) as small:
         client.get("/api/v1/agreements/")
     source = Agreement.objects.get(slug="ministry-mistral-ai-mou-2025")
     for i in range(20):
