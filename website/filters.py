@@ -21,10 +21,11 @@ from django.db.models import Model, Q, QuerySet
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_filters import fields as filter_fields
 
 from agreements.filtersets import AgreementFilterSet
-from core.filtersets import translated
+from core.filtersets import CountryCodeField, translated
 from core.records import LANGUAGES
 from core.rules import names, quoted
 
@@ -145,6 +146,21 @@ class NamedModelMultipleChoiceField(NamedChoiceMixin, filter_fields.ModelMultipl
         return self.resolve(values)
 
 
+class CountryField(CountryCodeField):
+    """The same codes, checked against ISO 3166-1 without 250 choices copied into every
+    form (the page offers the partners' countries only)."""
+
+    def __init__(self, **kwargs) -> None:
+        # Not CountryCodeField's own: it names the 250 countries in the reader's language.
+        super(CountryCodeField, self).__init__(**kwargs)
+
+    def valid_value(self, value) -> bool:
+        return value in COUNTRY_CODES
+
+
+COUNTRY_CODES = frozenset(code for code, _name in countries)
+
+
 @cache
 def named_field_class(base: type, columns: tuple[str, ...]) -> type:
     named = {
@@ -163,6 +179,9 @@ class SiteAgreementFilterSet(AgreementFilterSet):
             filter_ = self.filters[name]
             vars(filter_).pop("_field", None)
             filter_.field_class = named_field_class(filter_.field_class, columns)
+        country = self.filters["country"]
+        vars(country).pop("_field", None)
+        country.field_class = CountryField
 
     def canonical_query(self) -> str | None:
         """The query string with slugs where the visitor typed names, empty values dropped;

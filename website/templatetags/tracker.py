@@ -7,7 +7,7 @@ import json
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import get_script_prefix, reverse, translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
@@ -65,6 +65,74 @@ def record_link(context, record, label=None) -> SafeString | str:
     if is_public(record) or context.get("preview"):
         return format_html('<a href="{}">{}</a>', record_url(record), text)
     return format_html("{}", text)
+
+
+_URL_PREFIXES: dict[tuple[str, str, str], str] = {}
+
+
+def slug_url(name: str, slug: str) -> str:
+    """reverse(name, kwargs={"slug": slug}) without resolving the pattern every time: the
+    address of a record page is its list's prefix and the slug (`<slug:slug>/` patterns)."""
+    key = (name, get_language(), get_script_prefix())
+    prefix = _URL_PREFIXES.get(key)
+    if prefix is None:
+        prefix = _URL_PREFIXES[key] = reverse(name, kwargs={"slug": "-"})[:-2]
+    return f"{prefix}{slug}/"
+
+
+@register.simple_tag(takes_context=True)
+def agreement_card(context, agreement) -> SafeString:
+    """An agreement as a card of a list: title, kind, date, place and parties.
+
+    Built in Python, the one markup of a card on every page (a page lists up to two hundred,
+    and a template per card cost most of a list's rendering).
+    """
+    signed = agreement.signed_partial
+    if signed.is_known:
+        when = format_html(
+            '<span class="visually-hidden">{} </span>{}', gettext("Signed:"), partial_date(signed)
+        )
+    else:
+        when = gettext("Signing date not given")
+    place = ""
+    city, country = agreement.place_city, agreement.place_country
+    if city or country:
+        separator = _comma() if city and country else ""
+        place = format_html(
+            " <span>{}{}{}</span>", city or "", separator, country.name if country else ""
+        )
+    preview = context.get("preview")
+    links = []
+    for party in agreement.parties.all():
+        organization = party.organization
+        if is_public(organization) or preview:
+            links.append(
+                format_html(
+                    '<a href="{}">{}</a>',
+                    slug_url("organization-detail", organization.slug),
+                    organization,
+                )
+            )
+        else:
+            links.append(format_html("{}", organization))
+    parties = ""
+    if links:
+        parties = format_html(
+            '\n  <p class="parties"><span class="visually-hidden">{} </span>{}</p>',
+            gettext("Parties:"),
+            mark_safe(" · ".join(links)),
+        )
+    return format_html(
+        '<li class="card kind-{}">\n  <h3><a href="{}">{}</a></h3>\n  <p class="meta">'
+        '<span class="badge">{}</span> <span>{}</span>{}</p>{}\n</li>',
+        agreement.kind,
+        slug_url("agreement-detail", agreement.slug),
+        agreement.title,
+        agreement.get_kind_display(),
+        when,
+        place,
+        parties,
+    )
 
 
 @register.simple_tag

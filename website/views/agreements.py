@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -11,8 +12,8 @@ from django.forms import CheckboxSelectMultiple
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from agreements import search
@@ -45,6 +46,7 @@ from website.public import (
     partners_of_published_agreements,
     public_page,
     shared,
+    shared_fragment,
     version_of_dataset,
 )
 from website.widgets import QuickSelect
@@ -106,10 +108,19 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         "orderings": list(ORDERINGS),
         "ordering": request.GET.get("ordering", ""),
         "api_query": _api_query(request),
+        "has_query": bool(request.GET),
     }
     if not valid:
         # A malformed value is the visitor's to correct: the form says which and why.
         return render(request, "agreements/agreement_list.html", context, status=400)
+    # The form of a valid query is the same for every visitor: rendered once per version.
+    shown = sorted((k, v) for k, values in request.GET.lists() if k != "page" for v in values)
+    context["form_html"] = shared_fragment(
+        request,
+        f"filter-form|{shown!r}",
+        "agreements/filter_form.html",
+        lambda: {key: context[key] for key in ("form", "ordering", "has_query")},
+    )
     queryset = filterset.qs
     if form.cleaned_data.get("q") and search.uses_full_text(queryset):
         context["orderings"][0] = ("", _("Best match"))
@@ -179,10 +190,11 @@ def _prepare_filter_form(form, request: HttpRequest) -> None:
         options = None
         if name not in OPEN_ENDED:
             # A short vocabulary is a list while it stays short: never more than the limit.
-            options = [
-                (record.slug, str(record))
-                for record in field.queryset.order_by(translated("name"), "pk")[: LIST_LIMIT + 1]
-            ]
+            options = shared(
+                request,
+                f"filter-options|{name}|{get_language()}",
+                partial(_short_list, field.queryset),
+            )
         if options is None or len(options) > LIST_LIMIT:
             field.widget = RecordPicker(
                 multiple=name == "partner",
@@ -207,6 +219,14 @@ def _prepare_filter_form(form, request: HttpRequest) -> None:
         ((code, countries.name(code) or code) for code in codes), key=lambda c: str(c[1])
     )
     form.fields["country"].widget.choices = [("", _("Any")), *options]
+
+
+def _short_list(queryset: QuerySet) -> list[tuple[str, str]]:
+    """A filter's values, by name: never more than one over the limit."""
+    return [
+        (record.slug, str(record))
+        for record in queryset.order_by(translated("name"), "pk")[: LIST_LIMIT + 1]
+    ]
 
 
 def _partner_countries() -> list[str]:
