@@ -12,10 +12,11 @@
    over prefetch_related, counting on every request), see bench/api_urls.py;
 3. for each scenario (a page of 50: no filter, filters, a partner, `q`), sends requests
    from --clients threads over loopback for --seconds to the API (its count cached after
-   the first request, as in production), then to the baseline and to the DRF app with
-   the same filters;
-4. restarts gunicorn with counts never cached (BENCH_UNCACHED_COUNTS, bench/api_settings.py)
-   and loads the API again: every request is then the first for its filters;
+   the first request, as in production), then (step 4) to the API counting every time,
+   then to the baseline and to the DRF app with the same filters;
+4. loads, within the same scenario, a second gunicorn (next port) whose counts are never
+   cached (BENCH_UNCACHED_COUNTS, bench/api_settings.py): every request is then the first
+   for its filters;
 5. prints p50/p95 latency and requests per second of each, the API's throughput over the
    baseline's and the DRF app's, and the first request's p50 over the repeated one's;
    stops gunicorn. Nothing leaves this machine; every loop is bounded in time.
@@ -91,7 +92,7 @@ def start_server(port: int, env: dict, workers: int, *, cached_counts: bool = Tr
     }
     if not cached_counts:
         server_env["BENCH_UNCACHED_COUNTS"] = "1"
-    log = open(ROOT / "var" / "bench-api-gunicorn.log", "w")  # noqa: SIM115
+    log = open(ROOT / "var" / f"bench-api-gunicorn-{port}.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
         [
             PYTHON, "-m", "gunicorn", "config.wsgi:application", "--bind", f"{HOST}:{port}",
@@ -108,7 +109,7 @@ def start_server(port: int, env: dict, workers: int, *, cached_counts: bool = Tr
         except OSError:
             time.sleep(0.3)
     process.terminate()
-    raise SystemExit("gunicorn did not answer within 30 s: see var/bench-api-gunicorn.log")
+    raise SystemExit(f"gunicorn did not answer within 30 s: see var/bench-api-gunicorn-{port}.log")
 
 
 def get(port: int, path: str, connection: http.client.HTTPConnection | None = None) -> int:
@@ -201,19 +202,31 @@ def main() -> None:
     }
     results = {name: {"scenario": name, "query": urllib.parse.urlencode(params)}
                for name, params in scenarios.items()}  # fmt: skip
-    for cached_counts in (True, False):
-        server = start_server(options.port, env, options.workers, cached_counts=cached_counts)
-        try:
-            for name, row in results.items():
-                sides = paths if cached_counts else {"api_first": paths["api"]}
-                for side, address in sides.items():
-                    row[side] = load(options.port, f"{address}?{row['query']}",
-                                     options.clients, options.seconds)  # fmt: skip
-                    print(f"{name:30} {side:9} p50 {row[side]['p50_ms']:7.1f} ms  "
-                          f"p95 {row[side]['p95_ms']:7.1f} ms  {row[side]['rps']:6.1f} req/s",
-                          flush=True)  # fmt: skip
-        finally:
+    # Two servers, loaded one at a time, so that every side of a scenario is measured
+    # within the same minute: the second never keeps a count (every request is the first
+    # for its filters).
+    servers = {
+        "api": start_server(options.port, env, options.workers),
+        "api_first": start_server(options.port + 1, env, options.workers, cached_counts=False),
+    }
+    sides = {
+        "api": (options.port, paths["api"]),
+        "api_first": (options.port + 1, paths["api"]),
+        "baseline": (options.port, paths["baseline"]),
+        "drf": (options.port, paths["drf"]),
+    }
+    try:
+        for name, row in results.items():
+            for side, (port, address) in sides.items():
+                row[side] = load(port, f"{address}?{row['query']}", options.clients,
+                                 options.seconds)  # fmt: skip
+                print(f"{name:30} {side:9} p50 {row[side]['p50_ms']:7.1f} ms  "
+                      f"p95 {row[side]['p95_ms']:7.1f} ms  {row[side]['rps']:6.1f} req/s",
+                      flush=True)  # fmt: skip
+    finally:
+        for server in servers.values():
             server.terminate()
+        for server in servers.values():
             server.wait(timeout=30)
     print("\nscenario                        API/baseline req/s  API/DRF req/s  first/repeated p50")
     for name, row in results.items():
