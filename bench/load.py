@@ -8,7 +8,8 @@ For each variant (`--variants`, by default `default,off`):
 
 1. starts the production stack: `gunicorn -c config/gunicorn.py` (the production settings,
    `--workers` sync workers), the database of `bench/processes.py` (a copy of the
-   100,000-agreement `bench_100k`) and Redis db 5 as the shared cache;
+   100,000-agreement `bench_100k`, migrated and ANALYZEd) and Redis db 5 as the shared
+   cache;
    - `default`: the anonymous API throttle at its production default (120/minute) and no
      trusted proxy: every client is 127.0.0.1, so most API calls are 429, which must all
      carry Retry-After;
@@ -46,6 +47,7 @@ from processes import (
     HOST,
     PUBLIC_HOST,
     ROOT,
+    analyze,
     delete_prefix,
     ensure_database,
     manage,
@@ -416,6 +418,7 @@ def main() -> int:
     print(time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), f"on {os.cpu_count()} cores")
     print(f"database: {ensure_database(env, args.template)}; Redis: {args.redis}")
     manage(env, "migrate", "--noinput")
+    print(f"ANALYZE: {analyze(env)}")
     if args.collect or not (args.static_root / "staticfiles.json").exists():
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     slugs = samples(env)
