@@ -25,7 +25,7 @@ from types import SimpleNamespace
 
 import orjson
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, connections
+from django.db import connections
 from django.db.models import (
     Case,
     Expression,
@@ -202,13 +202,13 @@ class _IdsPlaceholder(list):
     __hash__ = object.__hash__
 
 
-def read_rows(ids: list[int], *, include_drafts: bool) -> list[dict]:
+def read_rows(ids: list[int], *, include_drafts: bool, using: str = "default") -> list[dict]:
     """The agreements of these ids, in this order, as rows for `represent_rows()`: one query."""
     if not ids:
         return []
     sql, params, position = _rows_sql(translation.get_language() or "ar", include_drafts)
     params = (*params[:position], list(ids), *params[position + 1 :])
-    with connection.cursor() as cursor:
+    with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         columns = [column.name for column in cursor.description]
         rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

@@ -68,7 +68,7 @@ class AgreementViewSet(WritableMixin, PublicViewSet):
                 return self.get_paginated_response(self.get_serializer(page, many=True).data)
             # PostgreSQL assembles the related rows as JSON in the page's query.
             ids = self.paginate_queryset(assembled.page_ids(queryset))
-            rows = assembled.read_rows(ids, include_drafts=self.can_view_drafts)
+            rows = assembled.read_rows(ids, include_drafts=self.can_view_drafts, using=queryset.db)
             return self.get_paginated_response(assembled.represent_rows(rows, request))
         asked_for_a_page = {"page", "page_size"} & set(request.query_params)
         if asked_for_a_page:
@@ -81,7 +81,10 @@ class AgreementViewSet(WritableMixin, PublicViewSet):
         if request.accepted_renderer.format != "csv":
             if not assembled.supported(self.get_queryset()):
                 return super().retrieve_response(request, *args, **kwargs)
-            rows = assembled.read_rows([self.get_object().pk], include_drafts=self.can_view_drafts)
+            agreement = self.get_object()
+            rows = assembled.read_rows(
+                [agreement.pk], include_drafts=self.can_view_drafts, using=agreement._state.db
+            )
             return Response(assembled.represent_rows(rows, request)[0])
         agreement = self.complete([self.get_object()])[0]
         return csv_response(self.get_serializer(), [agreement], agreement.slug)
