@@ -90,7 +90,7 @@ import sys
 out = pathlib.Path(sys.argv[1])
 cats = ["performance", "accessibility", "best-practices", "seo"]
 print(f"\nReports in {out}\n")
-print("| page | lang | form | perf | a11y | best | SEO | below 1 (weight > 0) |")
+print("| page | lang | form | perf | a11y | best | SEO | audits under 0.9 |")
 print("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |")
 for path in sorted(out.glob("*.json")):
     page, lang, form = path.stem.split(".")
