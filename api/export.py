@@ -21,7 +21,6 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer
 from rest_framework.serializers import ListSerializer, Serializer
-from rest_framework.throttling import AnonRateThrottle
 
 from agreements.models import Agreement, Theme
 from agreements.selectors import (
@@ -36,6 +35,7 @@ from api.agreements.serializers import AgreementSerializer, InitiativeSerializer
 from api.events.serializers import EventSerializer
 from api.fields import PartialDateField
 from api.partners.serializers import OrganizationSerializer, PersonSerializer
+from api.throttling import ExportThrottle
 from api.viewsets import PublicViewSet
 from events.selectors import event_list
 from partners.selectors import organization_list, person_list
@@ -269,17 +269,6 @@ class DatasetSerializer(serializers.Serializer):
     events = EventSerializer(many=True)
     initiatives = InitiativeSerializer(many=True)
     sources = SourceSerializer(many=True)
-
-
-class ExportThrottle(AnonRateThrottle):
-    """The export is large: anonymous clients get a smaller allowance for it."""
-
-    scope = "export"
-
-    def get_rate(self) -> str | None:
-        from django.conf import settings
-
-        return settings.API_THROTTLE_RATES.get("export")
 
 
 @extend_schema_view(

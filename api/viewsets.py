@@ -30,13 +30,13 @@ from drf_orjson_renderer.renderers import ORJSONRenderer
 from rest_framework import exceptions, status
 from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.viewsets import GenericViewSet
 
 from api.errors import PreconditionFailed, refuse_large_bodies
 from api.inputs import as_drf_error
 from api.negotiation import ContentNegotiation
 from api.pagination import Pagination
+from api.throttling import AnonymousThrottle, AuthenticatedThrottle
 from core import services
 from core.dataset import dataset_version
 from core.records import LANGUAGES, has_field
@@ -93,21 +93,6 @@ def with_form_built_once(filterset_class: type) -> type:
         return forms[language]
 
     return type(filterset_class.__name__, (filterset_class,), {"get_form_class": get_form_class})
-
-
-# -- throttling -----------------------------------------------------------------------------
-
-
-class AnonymousThrottle(AnonRateThrottle):
-    """Reads its rate from settings on every request, so deployments and tests can set it."""
-
-    def get_rate(self) -> str | None:
-        return settings.API_THROTTLE_RATES.get("anon")
-
-
-class AuthenticatedThrottle(UserRateThrottle):
-    def get_rate(self) -> str | None:
-        return settings.API_THROTTLE_RATES.get("user")
 
 
 # -- the base viewset ----------------------------------------------------------------------

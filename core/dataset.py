@@ -26,9 +26,10 @@ def _version_sql() -> tuple[str, int]:
     quote = connection.ops.quote_name
     ids: list[str] = []
     dates: list[str] = []
-    for model in apps.get_models():
-        if model._meta.app_label not in TRACKED_APPS:
-            continue
+    # Sorted by table: the registry's order follows import order, which differs between
+    # processes (hash seeds), and every process must spell the same version alike.
+    tracked = [model for model in apps.get_models() if model._meta.app_label in TRACKED_APPS]
+    for model in sorted(tracked, key=lambda model: model._meta.db_table):
         table = quote(model._meta.db_table)
         ids.append(f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {table})")
         if model.__name__.startswith("Historical") and has_field(model, "history_date"):
