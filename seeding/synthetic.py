@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from agreements.models import Agreement, AgreementParty, Attendee, Initiative, Signatory, Theme
 from agreements.search import document_from_parts
@@ -294,6 +294,13 @@ def synthesize(
             totals["citations"] += len(citations)
             totals["sources"] += len(sources)
             progress(f"{start + size} / {count} agreements")
+    if connection.vendor == "postgresql":
+        # Bulk inserts leave the planner's statistics behind (a copy made from this
+        # database has none at all): without them it took 95,000 published agreements for
+        # 244 and a page of CSV took 12 s instead of 0.1 s.
+        progress("ANALYZE")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return totals
 
 
