@@ -55,6 +55,8 @@ from django.db.models import QuerySet
 EXACT_COST = 5_000
 # The share of the table's pages an estimate reads.
 SAMPLE_PERCENT = 2
+# Fewer rows than this in the sample make a poor estimate (±15% and worse): count exactly.
+MIN_SAMPLED = 50
 # A count is exact for its version of the dataset; the timeout only frees the cache.
 CACHE_SECONDS = 3600
 
@@ -125,4 +127,9 @@ def count_now(queryset: QuerySet) -> Counted:
         )
         cursor.execute(f"SELECT COUNT(*) FROM ({sampled}) counted", params)
         found = cursor.fetchone()[0]
+        if found < MIN_SAMPLED:
+            # Too few rows in the sample to scale up (a rare match in a costly plan could
+            # read "about 0" above a page of results): count them, once per version.
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)
+            return Counted(cursor.fetchone()[0], False)
     return Counted(round(found * 100 / SAMPLE_PERCENT), True)
