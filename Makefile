@@ -58,6 +58,8 @@ serve: install
 	@$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
 	@$(SERVE_ENV) $(BIN)/python manage.py load_seeds
 	@$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@if [ "$${HTTPS:-false}" = false ]; then echo "HTTPS=false (plain HTTP on this machine): \
+	check --deploy names the HTTPS settings that production keeps on."; fi
 	@$(SERVE_ENV) $(BIN)/python manage.py check --deploy --fail-level ERROR
 	@echo "Serving http://$(HOST):$(PORT)/ (health: http://$(HOST):$(PORT)/healthz)"
 	@$(SERVE_ENV) exec $(BIN)/gunicorn -c config/gunicorn.py
