@@ -32,6 +32,23 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 
+# A script, not a module of the project: Django is set up before the project is imported.
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from agreements.models import Agreement, AgreementParty, Signatory, Theme  # noqa: E402
+from core.search import normalize_arabic  # noqa: E402
+from partners.models import Organization, Person  # noqa: E402
+
 WORDS_AR = [
     "مذكرة",
     "تفاهم",
@@ -102,12 +119,7 @@ PAGES = [
 AGAINST_AGREEMENT = ("/partners/", "/dates/", "/dates/due-for-renewal/")
 
 
-def setup_django() -> None:
-    import django
-
-    django.setup()
-    from django.conf import settings
-
+def configure_for_benchmark() -> None:
     settings.ALLOWED_HOSTS = ["*"]
     settings.DEBUG = False
     # Hundreds of API requests a minute from one address: no throttling here.
@@ -115,12 +127,6 @@ def setup_django() -> None:
 
 
 def grow(target: int) -> None:
-    from django.db import transaction
-
-    from agreements.models import Agreement, AgreementParty, Signatory, Theme
-    from core.search import normalize_arabic
-    from partners.models import Organization, Person
-
     existing = Agreement.objects.count()
     if existing >= target:
         print(f"{existing} agreements already: nothing to add")
@@ -207,11 +213,6 @@ def grow(target: int) -> None:
 
 def samples() -> dict[str, str]:
     """A partner with many agreements and an agreement, among the synthetic ones."""
-    from django.db.models import Count
-
-    from agreements.models import Agreement
-    from partners.models import Organization
-
     synthetic = ("syn-", "synthetic-")
     partner = (
         Organization.objects.published()
@@ -233,9 +234,6 @@ def samples() -> dict[str, str]:
 
 def timed(client, url: str) -> tuple[float, int, int]:
     """Seconds, queries and bytes of one request."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
         response = client.get(url)
@@ -245,9 +243,6 @@ def timed(client, url: str) -> tuple[float, int, int]:
 
 
 def measure(repeat: int, languages: list[str], only: str = "all") -> None:
-    from django.core.cache import cache
-    from django.test import Client
-
     client = Client()
     names = samples()
     header = f"{'page':64} {'median':>8} {'worst':>8} {'queries':>7} {'KB':>6} {'ratio':>7}"
@@ -311,14 +306,9 @@ def main() -> None:
         help="the list beside the API, the other pages, or both",
     )  # fmt: skip
     options = parser.parse_args()
-    setup_django()
-    from django.core.management import call_command
-    from django.db import connection
-
+    configure_for_benchmark()
     if connection.vendor != "postgresql":
         print("warning: not PostgreSQL; the figures say little about production", file=sys.stderr)
-    from agreements.models import Agreement
-
     call_command("migrate", verbosity=0)
     if not Agreement.objects.filter(slug="ministry-mistral-ai-mou-2025").exists():
         call_command("load_seeds", verbosity=0)
