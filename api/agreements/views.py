@@ -61,11 +61,11 @@ class AgreementViewSet(WritableMixin, PublicViewSet):
         return attach_agreement_relations(records, include_drafts=self.can_view_drafts)
 
     def list_response(self, request, *args, **kwargs):
+        json = request.accepted_renderer.format != "csv"
+        if json and not assembled.supported(self.get_queryset()):
+            return super().list_response(request, *args, **kwargs)
         queryset = self.filter_queryset(self.get_queryset())
-        if request.accepted_renderer.format != "csv":
-            if not assembled.supported(queryset):
-                page = self.complete(self.paginate_queryset(queryset))
-                return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        if json:
             # PostgreSQL assembles the related rows as JSON in the page's query.
             ids = self.paginate_queryset(assembled.page_ids(queryset))
             rows = assembled.read_rows(ids, include_drafts=self.can_view_drafts, using=queryset.db)
