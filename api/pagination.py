@@ -40,20 +40,6 @@ def whole_number(raw: str, *, maximum: int) -> int | None:
     return number if number <= maximum else None
 
 
-class EstimatedPage(Page):
-    """A page whose next page is known from the rows read, not from an estimated count."""
-
-    def __init__(self, object_list, number, paginator, *, has_more: bool) -> None:
-        super().__init__(object_list, number, paginator)
-        self.has_more = has_more
-
-    def has_next(self) -> bool:
-        return self.has_more
-
-    def next_page_number(self) -> int:
-        return self.number + 1
-
-
 class Pagination(PageNumberPagination):
     """`count`, `next`, `previous`, `results`; `page_size` up to a maximum."""
 
@@ -109,13 +95,12 @@ class Pagination(PageNumberPagination):
                     counting.remember(**shared, value=len(rows))
         if counted is None:
             counted = counting.count(queryset, **shared) if shared else counting.count_now(queryset)
-        if counted.is_estimate and rows is not None:
-            # An estimate is never below what the first page shows.
-            counted = Counted(max(counted.value, len(rows)), True)
         paginator.count = counted.value
         self.count_is_estimate = counted.is_estimate
         if counted.is_estimate:
-            self.page = self.estimated_page(queryset, paginator, number, rows)
+            self.page = counting.estimated_page(queryset, paginator, number, rows)
+            if self.page is None:
+                raise self.no_such_page(number, paginator.num_pages)
         elif rows is not None:
             self.page = Page(rows[:page_size], 1, paginator)
         else:
@@ -125,17 +110,6 @@ class Pagination(PageNumberPagination):
                 raise self.no_such_page(number, paginator.num_pages) from None
         self.request = request
         return list(self.page)
-
-    def estimated_page(self, queryset, paginator, number: int, rows: list | None) -> Page:
-        """A page of a list whose count is estimated: read whatever the page holds, and one
-        row more to know whether a next page exists (the estimate may be short or long)."""
-        size = paginator.per_page
-        if rows is None:
-            offset = (number - 1) * size
-            rows = list(queryset[offset : offset + size + 1])
-        if not rows:
-            raise self.no_such_page(number, paginator.num_pages)
-        return EstimatedPage(rows[:size], number, paginator, has_more=len(rows) > size)
 
     def no_such_page(self, number: int, last: int) -> exceptions.NotFound:
         return exceptions.NotFound(

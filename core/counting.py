@@ -44,6 +44,7 @@ from typing import Any, NamedTuple
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -133,3 +134,38 @@ def count_now(queryset: QuerySet) -> Counted:
             cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)
             return Counted(cursor.fetchone()[0], False)
     return Counted(round(found * 100 / SAMPLE_PERCENT), True)
+
+
+class EstimatedPage(Page):
+    """A page whose next page is known from the rows read, not from an estimated count."""
+
+    def __init__(self, object_list, number, paginator, *, has_more: bool) -> None:
+        super().__init__(object_list, number, paginator)
+        self.has_more = has_more
+
+    def has_next(self) -> bool:
+        return self.has_more
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def estimated_page(
+    queryset: QuerySet, paginator: Paginator, number: int, rows: list | None = None
+) -> EstimatedPage | None:
+    """Page `number` of a list whose count is an estimate, or None past its last row.
+
+    The estimate may be short or long: the page reads whatever rows it holds, and one more
+    to know whether a next page exists, so every row stays reachable. `rows` is the first
+    page when the caller has read it already (with that one row more).
+    """
+    size = paginator.per_page
+    offset = (number - 1) * size
+    if rows is None:
+        rows = list(queryset[offset : offset + size + 1])
+    if not rows:
+        return None
+    # An estimate is never below the rows seen: the page (and the next, if one more row
+    # came back) is then within the paginator's range, as page links expect.
+    paginator.count = max(paginator.count, offset + len(rows))
+    return EstimatedPage(rows[:size], number, paginator, has_more=len(rows) > size)

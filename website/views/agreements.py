@@ -163,6 +163,12 @@ def _counted_page(
     if counted is None:
         counted = counting.count(queryset, key_parts=key_parts, version=version)
     paginator.count = counted.value
+    if counted.is_estimate:
+        # The pages follow the rows, not the estimate: none is cut off when it is short.
+        page = counting.estimated_page(queryset, paginator, number)
+        if page is None:
+            raise Http404
+        return page, counted
     return paginator.get_page(number), counted
 
 
