@@ -14,7 +14,6 @@ from django_countries.fields import CountryField
 from core.models import Citation, SourceDocument  # noqa: F401  (moved; old name kept for now)
 from core.records import (
     CuratedRecord,
-    DatePrecision,
     PartialDate,
     kind_constraint,
     partial_date_constraints,
@@ -223,29 +222,8 @@ class Agreement(CuratedRecord):
 
     @property
     def expires_partial(self) -> PartialDate:
-        """Signing date plus duration, at the signing date's precision (never finer).
-
-        Signed in 2025 for 24 months: it ends in 2027. Signed in 2025 for 18 months: 2026 or
-        2027, so unknown here (the public pages show the range).
-        """
-        signed = self.signed_partial
-        if self.duration_months is None or signed.precision == DatePrecision.UNKNOWN:
-            return PartialDate()
-        if signed.precision == DatePrecision.YEAR:
-            if self.duration_months % 12:
-                return PartialDate()
-            return PartialDate(signed.year + self.duration_months // 12)
-        months = signed.year * 12 + (signed.month - 1) + self.duration_months
-        year, month = divmod(months, 12)
-        if signed.day is None:
-            return PartialDate(year, month + 1)
-        # A day that does not exist in the target month rolls back to its last day.
-        for day in (signed.day, 30, 29, 28):
-            try:
-                return PartialDate(year, month + 1, day)
-            except ValueError:
-                continue
-        raise AssertionError("unreachable")
+        """Signing date plus duration, at the signing date's precision (never finer)."""
+        return self.signed_partial.plus_months(self.duration_months)
 
 
 class AgreementParty(models.Model):

@@ -118,6 +118,29 @@ class PartialDate:
             return None
         return dt.date(self.year, self.month or 1, self.day or 1)
 
+    def plus_months(self, months: int | None) -> PartialDate:
+        """This date plus a number of months, at this date's precision (never finer).
+
+        2025 plus 24 months ends in 2027; 2025 plus 18 months is 2026 or 2027, so unknown
+        here (the public pages show the range). Unknown plus anything is unknown.
+        """
+        if months is None or self.precision == DatePrecision.UNKNOWN:
+            return PartialDate()
+        if self.precision == DatePrecision.YEAR:
+            if months % 12:
+                return PartialDate()
+            return PartialDate(self.year + months // 12)
+        year, month = divmod(self.year * 12 + (self.month - 1) + months, 12)
+        if self.day is None:
+            return PartialDate(year, month + 1)
+        # A day that does not exist in the target month rolls back to its last day.
+        for day in (self.day, 30, 29, 28):
+            try:
+                return PartialDate(year, month + 1, day)
+            except ValueError:
+                continue
+        raise AssertionError("unreachable")
+
     def isoformat(self) -> str | None:
         """ISO 8601 at the known precision: "2025", "2023-06" or "2025-09-12"."""
         if self.year is None:

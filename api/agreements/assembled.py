@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from types import SimpleNamespace
 
 import orjson
 from django.contrib.contenttypes.models import ContentType
@@ -216,12 +215,6 @@ def read_rows(ids: list[int], *, include_drafts: bool, using: str = "default") -
     return [found[pk] for pk in ids if pk in found]
 
 
-def _expires(signed: PartialDate, duration_months: int | None) -> PartialDate:
-    """`Agreement.expires_partial`'s rule, applied to a row instead of a model."""
-    dates = SimpleNamespace(signed_partial=signed, duration_months=duration_months)
-    return Agreement.expires_partial.fget(dates)
-
-
 def represent_rows(rows: Iterable[dict], request) -> list[dict]:
     """`AgreementSerializer.represent()` of each row, key for key."""
     from_json = orjson.loads
@@ -229,7 +222,7 @@ def represent_rows(rows: Iterable[dict], request) -> list[dict]:
     for row in rows:
         slug, precision = row["row_slug"], row["precision"]
         signed = PartialDate.from_stored(row["signed"], precision)
-        expires = _expires(signed, row["months"])
+        expires = signed.plus_months(row["months"])
         event = row["event_slug"]
         represented.append(
             {
