@@ -22,6 +22,14 @@ from core.records import (
 )
 
 
+class SourceLanguage(models.TextChoices):
+    ARABIC = "ar", _("Arabic")
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+    OTHER = "other", _("Another language")
+
+
 class SourceDocument(VersionedRecord):
     """A published text the record relies on, stored in full so every quote can be checked."""
 
@@ -29,13 +37,26 @@ class SourceDocument(VersionedRecord):
     title = models.CharField(_("title"), max_length=500)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     author = models.CharField(_("author"), max_length=200, blank=True)
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=120,
+        blank=True,
+        help_text=_("The place the article is filed from, as printed (“الرباط”, “Marrakech”)."),
+    )
+    credits = models.CharField(
+        _("other credits"),
+        max_length=300,
+        blank=True,
+        help_text=_("Photographs, translation, agency: as the page credits them."),
+    )
     language = models.CharField(
-        _("language"), max_length=8, default="ar", help_text=_("ISO 639-1 code")
+        _("language"), max_length=8, default=SourceLanguage.ARABIC, choices=SourceLanguage.choices
     )
     published_on = models.DateField(_("published on"), null=True, blank=True)
     published_on_precision = precision_field(_("publication date precision"))
     url = models.URLField(_("URL"), max_length=500, blank=True)
-    file_name = models.CharField(_("original file name"), max_length=200, unique=True)
+    # The file a seed source was read from; a source pasted by an editor has none.
+    file_name = models.CharField(_("original file name"), max_length=200, blank=True)
     text = models.TextField(_("full text"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -49,6 +70,9 @@ class SourceDocument(VersionedRecord):
         constraints = [
             *partial_date_constraints("source", "published_on", "published_on_precision"),
             models.CheckConstraint(condition=~Q(text=""), name="source_text_not_empty"),
+            models.UniqueConstraint(
+                fields=["file_name"], condition=~Q(file_name=""), name="source_file_name_unique"
+            ),
         ]
 
     def __str__(self) -> str:

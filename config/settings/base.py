@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     # Above the apps: what spans every kind of record.
     "website",
     "seeding",
+    "intake",
 ]
 
 MIDDLEWARE = [
