@@ -1,6 +1,9 @@
+from urllib.parse import urlsplit
+
 from django.contrib import admin
 from django.db.models import Prefetch
 from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modeltranslation.admin import TranslationTabularInline
@@ -12,11 +15,13 @@ from core.admin import (
     CuratedAdmin,
     LanguageDirectionMixin,
     ServiceWritesMixin,
+    StandaloneCitationForm,
     TranslatedHistoryAdmin,
     record_links,
 )
+from core.forms import SourceDocumentForm
 from core.models import Citation, SourceDocument
-from core.records import format_partial_date
+from core.records import PartialDate, format_partial_date
 from core.search import normalize_arabic
 from partners.models import Organization
 
@@ -149,13 +154,6 @@ class AttendeeInline(LanguageDirectionMixin, TranslationTabularInline):
     verbose_name_plural = _("attendees (witnessed without signing)")
 
 
-SIGNED_ON_HELP = _(
-    "Enter what the source gives: for “June 2023” enter 2023-06-01 with precision “month”; "
-    "for “2025” enter 2025-01-01 with precision “year”; leave it empty with precision "
-    "“unknown” when the source gives no date."
-)
-
-
 @admin.register(Agreement)
 class AgreementAdmin(CuratedAdmin):
     inlines = [PartyInline, SignatoryInline, AttendeeInline, CitationInline]
@@ -183,7 +181,6 @@ class AgreementAdmin(CuratedAdmin):
         "parties__organization__acronym_en",
     ]
     date_hierarchy = "signed_on"
-    prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["event", "renews", "themes", "initiatives"]
     readonly_fields = ("created_at", "updated_at")
     fieldsets = [
@@ -193,7 +190,6 @@ class AgreementAdmin(CuratedAdmin):
             {
                 "fields": [
                     "signed_on",
-                    "signed_on_precision",
                     "place_city",
                     "place_country",
                     "event",
@@ -204,10 +200,6 @@ class AgreementAdmin(CuratedAdmin):
         (_("Content"), {"fields": ["summary", "objectives"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
     ]
-
-    def get_form(self, request, obj=None, **kwargs):
-        kwargs.setdefault("help_texts", {"signed_on": SIGNED_ON_HELP})
-        return super().get_form(request, obj, **kwargs)
 
     def get_queryset(self, request):
         return (
@@ -277,14 +269,47 @@ class ThemeAdmin(TranslatedHistoryAdmin):
 
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(TranslatedHistoryAdmin):
-    list_display = ["title", "file_name", "publisher", "author", "language"]
-    search_fields = ["slug", "title_ar", "title_fr", "title_en", "file_name", "text"]
+    """A source as a journalist traces it: who published it, when, where to read it."""
+
+    form = SourceDocumentForm
+    list_display = ["title", "publisher", "publication_date", "link", "author", "language"]
+    search_fields = [
+        "slug", "title_ar", "title_fr", "title_en", "publisher", "author", "url", "file_name",
+        "text",
+    ]  # fmt: skip
     list_filter = ["language", "publisher"]
     readonly_fields = ("created_at", "updated_at")
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "language"]}),
+        (
+            _("Where and when it was published"),
+            {"fields": ["url", "publisher", "published_on", "dateline"]},
+        ),
+        (_("Who wrote it"), {"fields": ["author", "credits"]}),
+        (_("Text"), {"fields": ["text", "file_name"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description=_("published"), ordering="published_on")
+    def publication_date(self, obj: SourceDocument) -> str:
+        partial = PartialDate.from_stored(obj.published_on, obj.published_on_precision)
+        return format_partial_date(partial) or "—"
+
+    @admin.display(description=_("link"))
+    def link(self, obj: SourceDocument) -> str:
+        if not obj.url:
+            return "—"
+        # The host only: a full address of Arabic percent-escapes fills the column.
+        return format_html(
+            '<a href="{}" rel="noopener noreferrer" target="_blank" dir="ltr">{}</a>',
+            obj.url,
+            urlsplit(obj.url).hostname or obj.url,
+        )
 
 
 @admin.register(Citation)
 class CitationAdmin(ServiceWritesMixin, SimpleHistoryAdmin):
+    form = StandaloneCitationForm
     list_display = ["quote_start", "source", "content_type", "object_id"]
     list_filter = ["source", "content_type"]
     search_fields = ["quote"]

@@ -27,6 +27,12 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core import services
+from core.forms import (
+    CitedFieldsField,
+    EditorAdminMixin,
+    all_cited_field_choices,
+    cited_field_choices,
+)
 from core.models import Citation
 from core.records import PublicationStatus
 
@@ -223,7 +229,11 @@ class PublishingMixin:
 
 
 class TranslatedHistoryAdmin(
-    ServiceWritesMixin, LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    EditorAdminMixin,
+    ServiceWritesMixin,
+    LanguageDirectionMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     """Tabs for ar/fr/en (Arabic right-to-left), history with diffs and revert, writes
     through the services."""
@@ -243,30 +253,22 @@ class CuratedAdmin(PublishingMixin, TranslatedHistoryAdmin):
 
 
 class CitationForm(forms.ModelForm):
-    """Fields backed are typed as a comma-separated list; `Citation.clean` checks them
-    against the record's kind, and that the quote occurs verbatim in the source."""
+    """The fields backed are ticked, one checkbox per field of the record's kind
+    (`cited_fields`), labelled in the editor's language; `Citation.clean` checks them
+    against the kind again, and that the quote occurs verbatim in the source."""
 
-    fields = forms.CharField(
-        label=_("fields backed"),
-        required=False,
-        help_text=_(
-            "Comma-separated names of the fields this passage supports, e.g. signed_on, place."
-        ),
-    )
+    fields = CitedFieldsField()
 
     class Meta:
         model = Citation
         fields = ["source", "quote", "fields"]
         widgets = {"quote": forms.Textarea(attrs={"rows": 3, "dir": "auto"})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, record_model=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if isinstance(self.initial.get("fields"), list):
-            self.initial["fields"] = ", ".join(self.initial["fields"])
-
-    def clean_fields(self):  # the form field, not Model.clean_fields
-        raw = self.cleaned_data.get("fields") or ""
-        return [name.strip() for name in raw.split(",") if name.strip()]
+        if record_model is None and self.instance.content_type_id:
+            record_model = self.instance.content_type.model_class()
+        self.fields["fields"].choices = cited_field_choices(record_model)
 
     def clean_quote(self):
         quote = self.cleaned_data.get("quote") or ""
@@ -274,7 +276,25 @@ class CitationForm(forms.ModelForm):
         return quote.strip()
 
 
+class StandaloneCitationForm(CitationForm):
+    """A citation edited on its own page: the record is chosen here too, so a new one
+    offers every kind's fields; `Citation.clean` refuses one its record's kind lacks."""
+
+    class Meta(CitationForm.Meta):
+        fields = ["source", "content_type", "object_id", "quote", "fields"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.fields["fields"].choices:
+            self.fields["fields"].choices = all_cited_field_choices()
+
+
 class CitationFormSet(BaseGenericInlineFormSet):
+    def get_form_kwargs(self, index):
+        # The kind of record the citations belong to: its fields are the checkboxes (the
+        # empty form that "Add another" copies included).
+        return {**super().get_form_kwargs(index), "record_model": type(self.instance)}
+
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         # Known before validation, so that `Citation.clean` checks the fields backed

@@ -29,6 +29,7 @@ from modeltranslation.translator import NotRegistered, translator
 from core import rules
 from core.models import Citation, SourceDocument
 from core.records import LANGUAGES, PartialDate, PublicationStatus, has_field
+from core.slugs import fill_slug
 
 UNSET: Any = object()
 
@@ -82,7 +83,10 @@ def check_status_change(*, actor: User, obj: models.Model, status: str) -> None:
 
 
 def save_validated(obj: models.Model, *, actor: User, reason: str) -> None:
-    """Validate the whole record (fields, constraints, clean()) and save it with history."""
+    """Validate the whole record (fields, constraints, clean()) and save it with history.
+
+    A record left without a slug gets one made from its title (`core.slugs`)."""
+    fill_slug(obj)
     obj.full_clean()
     obj._history_user = history_user(actor)
     obj._change_reason = reason
@@ -186,7 +190,8 @@ def open_for_write(
     Returns it with the status stored before, for `close_write`.
     """
     if record is None:
-        record = model(slug=slug)
+        # No slug given: `save_validated` makes one from the title.
+        record = model(slug="" if slug is UNSET or slug is None else slug)
         previous = None
     else:
         record = model._default_manager.select_for_update().get(pk=record.pk)

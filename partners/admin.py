@@ -11,6 +11,7 @@ from core.admin import (
     TranslatedHistoryAdmin,
     record_links,
 )
+from core.forms import EditorAdminMixin
 from core.records import format_partial_date
 from partners.models import Organization, Person, Position
 
@@ -48,7 +49,7 @@ class OrganizationAdmin(CuratedAdmin):
         return record_links(newest_first(party.agreement for party in parties))
 
 
-class PositionInline(LanguageDirectionMixin, TranslationStackedInline):
+class PositionInline(EditorAdminMixin, LanguageDirectionMixin, TranslationStackedInline):
     model = Position
     extra = 0
     autocomplete_fields = ["organization"]
@@ -56,8 +57,7 @@ class PositionInline(LanguageDirectionMixin, TranslationStackedInline):
         "slug",
         "title",
         "organization",
-        ("start", "start_precision"),
-        ("end", "end_precision"),
+        ("start", "end"),
     ]
 
 
