@@ -33,6 +33,7 @@ from core.forms import (
     all_cited_field_choices,
     cited_field_choices,
 )
+from core.history import attach_field_diffs, diffs_to_version
 from core.models import Citation
 from core.records import PublicationStatus
 
@@ -135,8 +136,21 @@ class ServiceWritesMixin:
         super().save_related(request, form, formsets, change)
         services.finish_write(form.instance, previous_status=request._stored_status)
 
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        # Word by word, whole texts, each language in its direction: see core.history.
+        page = historical_records
+        older = None
+        if getattr(page, "has_next", lambda: False)():
+            older = page.paginator.page(page.next_page_number()).object_list[:1]
+            older = older[0] if older else None
+        attach_field_diffs(page, older_than_page=older)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "POST":
+            extra_context = {
+                **(extra_context or {}),
+                "revert_diffs": diffs_to_version(self.model, object_id, version_id),
+            }
             return super().history_form_view(request, object_id, version_id, extra_context)
         try:
             with transaction.atomic():
