@@ -1,0 +1,1432 @@
+"""From an article's text to proposals, each value with the passage that supports it.
+
+The rules read the text the way an editor does, one sentence at a time:
+
+1. dates are read first (`dates.find_dates`), against the publication date, or against
+   the one the text itself gives ("اليوم الجمعة 12 شتنبر 2025", "فبراير الجاري");
+2. people are names after an honorific (السيد, Mme), next to a title in the same list
+   item ("وزير الصناعة والتجارة، رياض مزور"), starting with a known given name, or known
+   to the gazetteer; their title is the one printed beside them, and the organization
+   they work for is read from that title ("المدير العام لوكالة ..." → "وكالة ...",
+   "وزير الصناعة والتجارة" → "وزارة الصناعة والتجارة");
+3. organizations are the gazetteer's names, the employers in titles, and names after
+   "شركة"/"société" and the like;
+4. an agreement is an instrument phrase (مذكرة تفاهم, protocole d'accord...) in a sentence
+   that says it was signed; later sentences that point back at it ("هذه المذكرة",
+   "ce mémorandum") add its signatories (كل من / signé par), attendees (بحضور / en
+   présence de), event (على هامش / en marge de), date, place and duration; an instrument
+   with its own parties and date ("مذكرة التفاهم الموقعة بين ... في يونيو 2023") is
+   another agreement;
+5. events are the gazetteer's names and phrases led by a fair, summit or meeting word,
+   with their date, place and the people named with them.
+
+Each proposal's evidence is the sentence (or clause) the value was read from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.records import PartialDate
+from intake.extract import lexicon as lx
+from intake.extract.dates import DateMention, find_dates, pin_weekday
+from intake.extract.gazetteer import Gazetteer, KnownRecord, name_similarity
+from intake.extract.places import CITIES, COUNTRIES, Place, place_index
+from intake.extract.proposals import (
+    AgreementProposal,
+    ArticleProposals,
+    AttendanceProposal,
+    DateProposal,
+    EventProposal,
+    Evidence,
+    InitiativeProposal,
+    NameProposal,
+    OrganizationProposal,
+    PersonProposal,
+    PlaceProposal,
+    PositionProposal,
+    Proposed,
+    SigningProposal,
+)
+from intake.extract.text import Span, normalize, sentences, strip_clitics, tokens, trim
+
+STOP_AR = frozenset(
+    normalize(w)
+    for w in (
+        "في من على إلى الى عن مع أن ان إن الذي التي الذين خلال بعد قبل حول اليوم أمس يوم "
+        "كما وقد قد لقد حيث ثم أو هذا هذه ذلك تلك كل بين عبر ضمن لدى عند منذ حتى أيضا "
+        "توقع وقع وقعت قال قالت أكد أكدت أبرز أبرزت أوضح أوضحت أشار أشارت اعتبر اعتبرت "
+        "أضاف أضافت شدد شددت دعا دعت عقد عقدت ترأس ترأست استقبل استقبلت تبحث يبحث بحث "
+        "بحثت يوقع أعلن أعلنت كشف كشفت افتتح افتتحت شارك شاركت ألقى ألقت قدم قدمت أشاد "
+        "أشادت أجرى أجرت التقى التقت حضر حضرت أفاد أفادت سلط سلطت نوه نوهت تطرق تطرقت "
+        "لفت لفتت تكشف يكشف الخط إستمع للمقال وزارة شركة وكالة الرسمي العام المنتدبة "
+        "المكلفة بالنيابة وذلك الذي لدولة بدولة المملكة المغرب السعودية الفرنسية القطري "
+        "رئيس مدير إضافة جانب"
+    ).split()
+)
+STOP_FR = frozenset(
+    "a au aux avec ce cette dans de des du en et la le les l' par pour sur un une qui que "
+    "il elle a ont est sont lors ainsi selon".split()
+)
+SIGNING_AR = frozenset(lx.SIGNING_AR)
+SIGNING_FR = frozenset(lx.SIGNING_FR)
+# A finite verb says who signed; the noun ("توقيع هذه المذكرة يندرج ...") does not.
+SIGNED_BY_AR = frozenset(("وقع", "وقعت", "وقعا", "وقعتا", "وقعوا", "توقع", "يوقع", "يوقعان", "ابرم", "ابرمت", "ابرما"))
+SIGNED_BY_FR = re.compile(
+    r"\b(?:ont|a|avaient|avait|ont\s+ete|a\s+ete)\s+(?:\w+\s+)?(?:sign|paraph|conclu)|\bsign(?:ent|e|ee|es|ees)\s+par\b|\bsignent\b|\bsignataires\b",
+)
+
+
+def _word_set(words) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+TITLE_AR = _word_set(lx.TITLE_WORDS_AR)
+HONORIFIC_AR = _word_set(lx.HONORIFICS_AR) - {"د"}
+HONORIFIC_FR = frozenset(lx.HONORIFICS_FR)
+ORG_WORDS_AR = _word_set(w for w in lx.ORGANIZATION_WORDS_AR if " " not in w)
+COMPANY_AR = _word_set(lx.COMPANY_WORDS_AR)
+EVENT_AR = _word_set(w for w in lx.EVENT_WORDS_AR if " " not in w)
+MEETING_AR = _word_set(lx.MEETING_WORDS_AR)
+INITIATIVE_AR = _word_set(lx.INITIATIVE_WORDS_AR)
+PLACES = place_index(CITIES)
+COUNTRY_PLACES = place_index(COUNTRIES)
+
+
+# --- Internal mentions -----------------------------------------------------------------
+
+
+@dataclass
+class _Org:
+    key: str
+    name: str  # as the article gives it
+    start: int
+    end: int
+    sentence: Span
+    known: KnownRecord | None = None
+    score: float = 0.0
+    country: str = ""
+
+
+@dataclass
+class _Person:
+    key: str
+    name: str
+    start: int
+    end: int
+    sentence: Span
+    known: KnownRecord | None = None
+    score: float = 0.0
+    title: str = ""
+    title_span: tuple[int, int] | None = None
+    organization: str | None = None  # _Org key
+
+
+@dataclass
+class _Event:
+    key: str
+    name: str
+    start: int
+    end: int
+    sentence: Span
+    known: KnownRecord | None = None
+    score: float = 0.0
+    date: DateMention | None = None
+    date_evidence: Span | None = None
+    place: tuple[Place, str, Span] | None = None
+    participants: dict[str, Span] = field(default_factory=dict)  # person key → evidence
+    signed: bool = False
+    parent: str | None = None
+    is_meeting: bool = False
+
+
+@dataclass
+class _Agreement:
+    key: str
+    kind: str
+    title_start: int
+    title_end: int
+    sentence: Span
+    parties: dict[str, Span] = field(default_factory=dict)  # org key → evidence
+    signatories: dict[str, Span] = field(default_factory=dict)  # person key → evidence
+    attendees: dict[str, Span] = field(default_factory=dict)
+    date: DateMention | None = None
+    date_evidence: Span | None = None
+    place: tuple[Place, str, Span] | None = None
+    event: tuple[str, Span] | None = None
+    duration: tuple[int, Span] | None = None
+    subject: tuple[str, Span] | None = None
+    previous: bool = False  # "السابقة": reported as background, not signed here
+    mentions: dict[str, _Person] = field(default_factory=dict)  # person key → the mention read
+
+
+def extract_article(
+    text: str, *, language: str, published: PartialDate | None, gazetteer: Gazetteer
+) -> ArticleProposals:
+    """Propose the records an article reports, each value with its verbatim evidence."""
+    return _Extraction(text, language, published, gazetteer).run()
+
+
+class _Extraction:
+    def __init__(
+        self, text: str, language: str, published: PartialDate | None, gazetteer: Gazetteer
+    ) -> None:
+        self.text = text
+        self.language = "fr" if language == "fr" else "ar"
+        self.arabic = self.language == "ar"
+        self.published = published if published and published.is_known else None
+        self.gazetteer = gazetteer
+        self.tokens = tokens(text)
+        self.norms = [normalize(t.text).strip("'’-") for t in self.tokens]
+        self.sentences = sentences(text)
+        self.orgs: list[_Org] = []
+        self.people: list[_Person] = []
+        self.events: list[_Event] = []
+        self.agreements: list[_Agreement] = []
+        self.initiatives: list[tuple[str, int, int, KnownRecord | None, float]] = []
+        self.counter: dict[str, int] = {}
+        self.publication: DateProposal | None = None
+
+    # --- Helpers ---------------------------------------------------------------------
+
+    def new_key(self, prefix: str) -> str:
+        self.counter[prefix] = self.counter.get(prefix, 0) + 1
+        return f"{prefix}-{self.counter[prefix]}"
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        start, end = trim(self.text, start, end)
+        return Evidence(quote=self.text[start:end], start=start, end=end)
+
+    def sentence_of(self, position: int) -> Span:
+        for span in self.sentences:
+            if span.start <= position < span.end:
+                return span
+        return Span(position, position)
+
+    def token_range(self, start: int, end: int) -> range:
+        first = next((i for i, t in enumerate(self.tokens) if t.end > start), len(self.tokens))
+        last = first
+        while last < len(self.tokens) and self.tokens[last].start < end:
+            last += 1
+        return range(first, last)
+
+    def segments(self, span: Span) -> list[Span]:
+        """The comma-separated parts of a sentence, parentheses kept inside."""
+        parts, start = [], span.start
+        depth = 0
+        for index in range(span.start, span.end):
+            char = self.text[index]
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                depth = max(0, depth - 1)
+            elif char in "،,;؛" and depth == 0:
+                parts.append(Span(start, index))
+                start = index + 1
+        parts.append(Span(start, span.end))
+        return [Span(*trim(self.text, p.start, p.end)) for p in parts if p.end > p.start]
+
+    def norm_of(self, start: int, end: int) -> str:
+        return " ".join(self.norms[i] for i in self.token_range(start, end))
+
+    # --- Run -------------------------------------------------------------------------
+
+    def run(self) -> ArticleProposals:
+        self.read_dates()
+        self.read_known_names()
+        self.read_people()
+        self.read_events()
+        self.read_organizations()
+        self.read_agreements()
+        self.read_initiatives()
+        self.complete()
+        return self.proposals()
+
+    # --- Dates -----------------------------------------------------------------------
+
+    def read_dates(self) -> None:
+        self.dates = find_dates(self.text, language=self.language, published=self.published)
+        if self.published is None or self.published.day is None:
+            inferred = self.publication_from_text()
+            if inferred is not None:
+                self.published = inferred
+                self.dates = find_dates(self.text, language=self.language, published=inferred)
+
+    def publication_from_text(self) -> PartialDate | None:
+        """A publication date the article states: "اليوم الجمعة 12 شتنبر 2025" (the day),
+        or "فبراير الجاري" next to a year (the month)."""
+        for mention in self.dates:
+            if mention.says_today and mention.value.day is not None and mention.value.year:
+                self.publication = DateProposal(
+                    value=mention.value,
+                    text=mention.text,
+                    evidence=self.evidence(mention.start, mention.end),
+                )
+                return mention.value
+        for mention in self.dates:
+            near = self.text[max(0, mention.start - 60) : mention.end + 10]
+            if mention.month and not mention.is_known and re.search(
+                r"الجاري|الجارية|courant", normalize(mention.text)
+            ):
+                years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", near)
+                if years:
+                    return PartialDate(int(years[-1]), mention.month)
+        return None
+
+    def date_in(self, start: int, end: int) -> DateMention | None:
+        """The first date phrase inside a span."""
+        for mention in self.dates:
+            if start <= mention.start and mention.end <= end:
+                return mention
+        return None
+
+    # --- Names -----------------------------------------------------------------------
+
+    def read_known_names(self) -> None:
+        self.hits = self.gazetteer.find_names(self.text, self.tokens)
+
+    def read_people(self) -> None:
+        for hit in self.hits:
+            if hit.record.kind == "person":
+                self.add_person(hit.start, hit.end, hit.record, hit.score)
+        for index, token in enumerate(self.tokens):
+            word = self.norms[index]
+            bare = strip_clitics(word)
+            is_honorific = (word in HONORIFIC_FR or word.rstrip(".") in HONORIFIC_FR) and not self.arabic
+            if self.arabic:
+                is_honorific = any(r in HONORIFIC_AR for r in bare)
+            if is_honorific:
+                self.person_at(index + 1)
+            elif self.is_first_name(index) and not self.after_org_word(index):
+                self.person_at(index, require_two=True)
+        self.read_appositives()
+        self.people.sort(key=lambda p: p.start)
+        for person in self.people:
+            self.read_title(person)
+
+    def after_org_word(self, index: int) -> bool:
+        """"صندوق محمد السادس", "جامعة محمد الخامس": a name inside an institution's name."""
+        if index == 0:
+            return False
+        readings = strip_clitics(self.norms[index - 1])
+        if self.arabic:
+            return any(r in ORG_WORDS_AR or r in INITIATIVE_AR or r in EVENT_AR for r in readings)
+        return self.norms[index - 1] in ("fonds", "universite", "fondation", "prix", "institut", "de", "du")
+
+    def is_first_name(self, index: int) -> bool:
+        token = self.tokens[index]
+        if self.arabic:
+            if token.text.endswith("ى"):
+                return False  # "على" is a preposition, "علي" a name
+            return any(r in lx.FIRST_NAMES_AR for r in strip_clitics(self.norms[index])[:2])
+        return token.text[:1].isupper() and self.norms[index] in lx.FIRST_NAMES_FR
+
+    def name_extent(self, index: int, limit: int = 5) -> int:
+        """How many tokens from `index` read as a name (stops at punctuation, a common
+        word, a title, a date or a place)."""
+        count = 0
+        while index + count < len(self.tokens) and count < limit:
+            position = index + count
+            token = self.tokens[position]
+            word = self.norms[position]
+            if count > 0:
+                between = self.text[self.tokens[position - 1].end : token.start]
+                if between.strip():
+                    break
+            if self.arabic:
+                first_reading = strip_clitics(word)[0]
+                if count > 0 and (word.startswith("و") and word[1:] in TITLE_AR):
+                    break
+                if first_reading in STOP_AR or word in TITLE_AR or word.isdigit():
+                    break
+                if count > 0 and any(r in lx.NAME_PARTICLES for r in (word,)):
+                    count += 1
+                    continue
+                if not re.match(r"[\u0600-\u06ff]", token.text) and count > 0:
+                    break
+            else:
+                if word in lx.NAME_PARTICLES and count > 0:
+                    count += 1
+                    continue
+                if not token.text[:1].isupper() or word in STOP_FR:
+                    break
+            count += 1
+        # A name does not end on a particle.
+        while count > 0 and self.norms[index + count - 1] in lx.NAME_PARTICLES:
+            count -= 1
+        return count
+
+    def person_at(self, index: int, require_two: bool = False) -> _Person | None:
+        if index >= len(self.tokens):
+            return None
+        count = self.name_extent(index)
+        if count < (2 if require_two else 1) or count > 5:
+            return None
+        start, end = self.tokens[index].start, self.tokens[index + count - 1].end
+        if self.arabic and self.tokens[index].text[:1] == "و" and strip_clitics(self.norms[index])[1:]:
+            # "والسيد" handled by the honorific; a name never starts with the conjunction
+            # when a reading without it is a given name.
+            stripped = strip_clitics(self.norms[index])
+            if stripped[1] in lx.FIRST_NAMES_AR:
+                start += 1
+        return self.add_person(start, end, None, 0.0)
+
+    def add_person(self, start: int, end: int, known: KnownRecord | None, score: float):
+        for person in self.people:
+            if person.start < end and start < person.end:
+                return person
+        name = self.text[start:end]
+        if known is None:
+            known, score = self.gazetteer.best_match("person", name, threshold=88)
+        if known is None and len(name.split()) < 2:
+            return None
+        key = None
+        for other in self.people:
+            same = (known is not None and other.known is not None and other.known.slug == known.slug) or (
+                normalize(other.name) == normalize(name)
+            )
+            if same:
+                key = other.key
+                break
+        person = _Person(
+            key or self.new_key("person"), name, start, end, self.sentence_of(start), known, score
+        )
+        self.people.append(person)
+        return person
+
+    def read_appositives(self) -> None:
+        """Names set off by commas next to a title: "وزير الصناعة والتجارة، رياض مزور"."""
+        for sentence in self.sentences:
+            parts = self.segments(sentence)
+            for index, part in enumerate(parts):
+                if any(p.start < part.end and part.start < p.end for p in self.people):
+                    continue
+                neighbours = [parts[i] for i in (index - 1, index + 1) if 0 <= i < len(parts)]
+                if not any(self.title_start(n) is not None for n in neighbours):
+                    continue
+                indexes = self.token_range(part.start, part.end)
+                if not indexes or len(indexes) > 5:
+                    continue
+                first = indexes[0]
+                if self.arabic and self.norms[first].startswith("و"):
+                    continue  # a list item "و..." is not a bare name
+                count = self.name_extent(first)
+                if count == len(indexes) and count >= 2:
+                    self.add_person(part.start, part.end, None, 0.0)
+
+    def title_start(self, part: Span, anywhere: bool = False) -> int | None:
+        """Where a title begins in a segment (within its first three words, or anywhere
+        when the segment ends on the name it qualifies), or None."""
+        indexes = list(self.token_range(part.start, part.end))
+        for index in indexes if anywhere else indexes[:3]:
+            word = self.norms[index]
+            if self.arabic:
+                readings = strip_clitics(word)
+                if any(r in TITLE_AR for r in readings[:3]) and not any(
+                    r in STOP_AR for r in readings[:1] if r not in TITLE_AR
+                ):
+                    return self.tokens[index].start + (1 if word.startswith("و") and word[1:] in TITLE_AR else 0)
+            elif word in lx.TITLE_WORDS_FR or word.split("-")[0] in lx.TITLE_WORDS_FR:
+                return self.tokens[index].start
+        return None
+
+    def read_title(self, person: _Person) -> None:
+        """The title printed in the same list item, before or after the name."""
+        parts = self.segments(person.sentence)
+        holder = next((i for i, p in enumerate(parts) if p.start <= person.start < p.end), None)
+        if holder is None:
+            return
+        part = parts[holder]
+        # Inline, before the name in its own segment: "سفير المملكة بدولة قطر السيد محمد".
+        title_at = self.title_start(Span(part.start, person.start), anywhere=True)
+        candidates: list[tuple[int, int]] = []
+        if title_at is not None and title_at < person.start:
+            end = person.start
+            before = self.text[title_at:end].rstrip()
+            for honorific in ("السيدة", "السيد", "M.", "Mme", "Monsieur", "Madame"):
+                if before.endswith(honorific):
+                    end = title_at + len(before) - len(honorific)
+            candidates.append((title_at, end))
+        name_starts_item = self.starts_item(Span(person.start, part.end)) or self.starts_item(part)
+        if not candidates and holder > 0 and self.text[part.start : person.start].strip(" و") in (
+            "", "السيد", "السيدة", "M.", "Mme", "et",
+        ) and not self.starts_item(part):
+            previous = parts[holder - 1]
+            at = self.title_start(previous, anywhere=True)
+            if at is not None and not any(
+                previous.start <= p.start < previous.end for p in self.people if p is not person
+            ):
+                candidates.append((at, previous.end))
+        if not candidates and holder + 1 < len(parts):
+            following = parts[holder + 1]
+            at = None if self.starts_item(following) else self.title_start(following)
+            if at is not None and at == following.start or (
+                at is not None and self.text[following.start : at].strip() in ("و", "et")
+            ):
+                if not any(following.start <= p.start < following.end for p in self.people):
+                    candidates.append((at, following.end))
+        del name_starts_item
+        if candidates:
+            start, end = trim(self.text, *candidates[0])
+            title = self.text[start:end]
+            title = re.sub(r"^(?:بحضور|وبحضور|كل من|مع|إضافة إلى|إلى جانب)\s+", "", title)
+            start = end - len(title)
+            if len(title.split()) < 2 or re.search(r"تصوير|تحرير", title):
+                return  # "الوزيرة" alone names no office
+            person.title, person.title_span = title, (start, end)
+
+    def starts_item(self, part: Span) -> bool:
+        """Whether a segment opens a new list item ("و..." or "et ...")."""
+        head = self.text[part.start : part.start + 12]
+        return bool(re.match(r"(?:و(?!زير|كال|زار)|et\s|ainsi\s|إضافة|الى جانب|إلى جانب)", head))
+
+    # --- Organizations ---------------------------------------------------------------
+
+    def read_organizations(self) -> None:
+        for hit in self.hits:
+            if hit.record.kind == "organization":
+                self.add_org(hit.start, hit.end, self.text[hit.start : hit.end], hit.record, hit.score)
+        for person in self.people:
+            if person.title_span:
+                org = self.employer(person)
+                if org is not None:
+                    person.organization = org.key
+            if person.organization is None and person.known and person.known.positions:
+                # The gazetteer knows where this person works: only if the text names it.
+                for position in person.known.positions:
+                    for org in self.orgs:
+                        if org.known and org.known.slug == position.organization:
+                            person.organization = org.key
+        for index, word in enumerate(self.norms):
+            if any(r in COMPANY_AR for r in strip_clitics(word)[:3]) or (
+                not self.arabic and word in lx.COMPANY_WORDS_FR
+            ):
+                self.company_after(index)
+        for index, word in enumerate(self.norms):
+            readings = strip_clitics(word)
+            if self.arabic and any(r in ORG_WORDS_AR for r in readings[:3]) and not any(
+                r in COMPANY_AR for r in readings[:3]
+            ):
+                if word in ("مركز", "المركز", "معهد", "المعهد", "جهه") or readings[-1] in ("مركز", "معهد", "جهه"):
+                    continue
+                self.org_phrase_at(index)
+            elif not self.arabic and word in lx.ORGANIZATION_WORDS_FR and self.tokens[index].text[:1].isupper():
+                self.org_phrase_at(index)
+
+    def add_org(self, start, end, name, known=None, score=0.0, match=True) -> _Org:
+        """A mention of an organization; mentions of one organization share its key."""
+        for org in self.orgs:
+            if org.start < end and start < org.end:
+                return org
+        while start < end and self.text[start] in lx.QUOTES + " ":
+            start += 1
+        while end > start and self.text[end - 1] in lx.QUOTES + " ":
+            end -= 1
+        name = self.text[start:end]
+        if known is None and match:
+            known, score = self.gazetteer.best_match("organization", name, threshold=86)
+        key = None
+        for org in self.orgs:
+            same = (known is not None and org.known is not None and org.known.slug == known.slug) or (
+                known is None and org.known is None and normalize(org.name) == normalize(name)
+            )
+            if same:
+                key = org.key
+                break
+        org = _Org(key or self.new_key("org"), name, start, end, self.sentence_of(start), known, score)
+        org.country = known.country if known else ""
+        self.orgs.append(org)
+        return org
+
+    def company_after(self, index: int) -> _Org | None:
+        """"شركة 'عِلم'", "لشركة Mistral AI", "والشركة الفرنسية ” Onepoint “"."""
+        start = self.tokens[index].end
+        window = self.text[start : start + 60]
+        quoted = re.match(r"\s*(?:[\w\u0600-\u06ff]+\s+){0,2}?[“”\"'‘’«]\s*([^“”\"'‘’«»\n]{1,40}?)\s*[“”\"'‘’»″]", window)
+        if quoted:
+            s = start + quoted.start(1)
+            return self.add_org(s, s + len(quoted.group(1)), quoted.group(1))
+        latin = re.match(r"\s*([A-Z][\w&.-]*(?:\s+(?:[A-Z0-9][\w&.-]*|AI))*)", window)
+        if latin:
+            s = start + latin.start(1)
+            return self.add_org(s, s + len(latin.group(1)), latin.group(1))
+        return None
+
+    def org_phrase_at(self, index: int) -> _Org | None:
+        """"وكالة التنمية الرقمية", "l'Agence de développement du digital": to a boundary."""
+        first = self.tokens[index]
+        if index > 0 and self.norms[index - 1] in ("هذه", "هذا", "هاته", "ce", "cet", "cette"):
+            return None  # "هذه المديرية": one already named
+        if any(e.start <= first.start < e.end for e in self.events):
+            return None
+        start = first.start
+        word = self.norms[index]
+        if self.arabic:
+            readings = strip_clitics(word)
+            base = next((r for r in readings if r in ORG_WORDS_AR), readings[-1])
+            start = first.end - len(base) if len(base) <= len(first.text) else first.start
+            if base.startswith("ال") is False and readings[0] != base and normalize(first.text).endswith(base):
+                start = first.end - len(base)
+        count = 1
+        while index + count < len(self.tokens) and count < 9:
+            position = index + count
+            token = self.tokens[position]
+            between = self.text[self.tokens[position - 1].end : token.start]
+            if between.strip(" ") and between.strip() not in ("-", "–"):
+                break
+            nword = self.norms[position]
+            if self.arabic:
+                if nword in STOP_AR and nword not in ("العام",) or nword.isdigit():
+                    break
+                if nword.startswith("و") and any(r in ORG_WORDS_AR for r in strip_clitics(nword)[1:3]):
+                    break
+                if nword in ("الرائده", "الرائد", "الفرنسيه", "السعوديه", "القطري", "المعنيه"):
+                    break
+                if any((r,) in PLACES for r in strip_clitics(nword)) and nword.startswith("ب"):
+                    break
+            else:
+                if nword in ("qui", "a", "au", "pour", "avec", "et", "en", "sur", "lors", "par") or (
+                    not token.text[:1].isupper() and nword not in ("de", "du", "des", "la", "l'", "d'", "et")
+                    and not re.match(r"[a-zé]", token.text) is None
+                ):
+                    if nword not in ("de", "du", "des", "la", "l'", "d'"):
+                        break
+            count += 1
+        while count > 1 and self.norms[index + count - 1] in ("de", "du", "des", "la", "l'", "d'", "et"):
+            count -= 1
+        if count < 2:
+            return None
+        end = self.tokens[index + count - 1].end
+        return self.add_org(start, end, self.text[start:end])
+
+    def employer(self, person: _Person) -> _Org | None:
+        """The organization a printed title names or implies."""
+        start, end = person.title_span
+        title = self.text[start:end]
+        # An organization named in the title: the last one ("... في شركة 'عِلم'").
+        inside = [o for o in self.orgs if start <= o.start and o.end <= end]
+        indexes = list(self.token_range(start, end))
+        for index in reversed(indexes):
+            readings = strip_clitics(self.norms[index])
+            if any(r in COMPANY_AR for r in readings[:3]) or (
+                not self.arabic and self.norms[index] in lx.COMPANY_WORDS_FR
+            ):
+                org = self.company_after(index)
+                if org is not None:
+                    return org
+            if any(r in ORG_WORDS_AR for r in readings[:3]) or (
+                not self.arabic and self.norms[index] in lx.ORGANIZATION_WORDS_FR
+            ):
+                if self.norms[index] in ("الوزاره", "ministere") and index == indexes[-1]:
+                    break  # "الكاتب العام للوزارة": which one is not said here
+                org = self.org_phrase_at(index)
+                if org is not None:
+                    return org
+        if inside:
+            return inside[-1]
+        name = self.ministry_of(title)
+        if name:
+            known, score = self.gazetteer.best_match("organization", name, threshold=80)
+            key = None
+            for other in self.orgs:
+                same = (known and other.known and other.known.slug == known.slug) or (
+                    normalize(other.name) == normalize(name)
+                )
+                if same:
+                    key = other.key
+                    break
+            org = _Org(
+                key or self.new_key("org"), name, start, end, self.sentence_of(start), known,
+                score, known.country if known else "",
+            )  # fmt: skip
+            self.orgs.append(org)
+            return org
+        return None
+
+    def ministry_of(self, title: str) -> str:
+        """"وزير الصناعة والتجارة" → "وزارة الصناعة والتجارة"; "الوزير المنتدب المكلف
+        بالاستثمار" → "الوزارة المنتدبة المكلفة بالاستثمار"; "ministre de l'Industrie" →
+        "ministère de l'Industrie"; "سفير المملكة بدولة قطر" → "سفارة المملكة بدولة قطر"."""
+        if self.arabic:
+            match = re.match(
+                r"^(ال)?(وزير|وزيرة|سفير|سفيرة)\s+(?:(المنتدب|المنتدبة)\s+)?(?:لدى رئيس الحكومة\s+)?"
+                r"(?:(المكلف|المكلفة)\s+)?(.+)$",
+                title,
+            )
+            if not match:
+                return ""
+            article, role, delegate, charged, rest = match.groups()
+            noun = "وزارة" if role.startswith("وزير") else "سفارة"
+            words = [(article or "") + noun]
+            if delegate and article:
+                words.append("المنتدبة")
+                if charged:
+                    words.append("المكلفة")
+                    return " ".join([*words, rest])
+            return " ".join([noun, re.sub(r"^ب(?=ال)", "", rest)])
+        match = re.match(
+            r"^(?:la |le )?(ministre|ambassadeur|ambassadrice)\s+(?:d[ée]l[ée]gu[ée]e?\s+)?"
+            r"(?:aupr[eè]s du chef du gouvernement,?\s+)?(?:charg[ée]e?\s+)?(.+)$",
+            title,
+            re.IGNORECASE,
+        )
+        if not match:
+            return ""
+        role, rest = match.groups()
+        noun = "ministère" if role.lower() == "ministre" else "ambassade"
+        return f"{noun} {rest}"
+
+    # --- Events ----------------------------------------------------------------------
+
+    def read_events(self) -> None:
+        for hit in self.hits:
+            if hit.record.kind == "event":
+                self.add_event(hit.start, hit.end, self.text[hit.start : hit.end], hit.record, hit.score)
+        for sentence in self.sentences:
+            for index in self.token_range(sentence.start, sentence.end):
+                readings = strip_clitics(self.norms[index])
+                word = self.norms[index]
+                if self.arabic:
+                    is_event_word = any(r in EVENT_AR for r in readings[:3])
+                else:
+                    is_event_word = word in lx.EVENT_WORDS_FR
+                if not is_event_word:
+                    continue
+                self.event_phrase_at(index, sentence)
+
+    def event_phrase_at(self, index: int, sentence: Span) -> _Event | None:
+        """An event named by its keyword and what follows: a quoted or capitalized name, an
+        ordinal edition, a year ("جيتكس أفريقيا 2025", "قمة ويب قطر 2026")."""
+        first = self.tokens[index]
+        readings = strip_clitics(self.norms[index])
+        if any(e.start <= first.start < e.end for e in self.events):
+            return None
+        is_meeting = any(r in MEETING_AR for r in readings[:3]) or self.norms[index] in lx.MEETING_WORDS_FR
+        if readings[-1] in ("يوم", "حدث") or self.norms[index] in ("journee", "evenement"):
+            # "اليوم الجمعة" is a day, not an event: a day is an event only by its name.
+            if not re.match(r"\s*[“\"'«‘]", self.text[first.end : first.end + 3]):
+                if readings[-1] != "حدث" and self.norms[index] != "evenement":
+                    return None
+        count = 1
+        has_name = False
+        while index + count < len(self.tokens) and count < 10:
+            position = index + count
+            token = self.tokens[position]
+            between = self.text[self.tokens[position - 1].end : token.start]
+            if any(c in between for c in "،,.;؛()\n"):
+                break
+            nword = self.norms[position]
+            if any(d.start <= token.start < d.end for d in self.dates):
+                break
+            if self.arabic and nword.startswith("ب") and any((r,) in PLACES for r in strip_clitics(nword)):
+                break
+            if self.arabic and (nword in STOP_AR and nword not in ("العام",)):
+                break
+            if not self.arabic and nword in ("qui", "a", "au", "pour", "avec", "sur", "lors", "par", "en"):
+                break
+            if any(q in between for q in lx.QUOTES) or token.text[:1].isupper() or nword.isdigit():
+                has_name = True
+            count += 1
+        end = self.tokens[index + count - 1].end
+        # A closing quote belongs to the name.
+        while end < len(self.text) and self.text[end] in lx.QUOTES:
+            end += 1
+        start = first.start
+        if self.arabic:
+            base = next((r for r in readings if r in EVENT_AR), readings[-1])
+            if normalize(first.text).endswith(base):
+                start = first.end - len(base)
+        phrase = self.text[start:end]
+        normalized = normalize(phrase)
+        known, score = self.gazetteer.best_match("event", phrase, threshold=86)
+        if known is None and not (has_name or re.search(r"(?:19|20)\d{2}", normalized) or self.edition(normalized)):
+            if not is_meeting:
+                return None
+        if is_meeting and known is None:
+            # "مباحثات مع وزير ... محمد بن علي المناعي": the talks and whom they were with.
+            end = max(end, self.meeting_extent(index, sentence))
+            phrase = self.text[start:end]
+            if not any(p.start >= start and p.end <= end for p in self.people):
+                return None
+            if self.is_reference(index):
+                return None
+        return self.add_event(start, end, phrase, known, score, is_meeting=is_meeting)
+
+    def edition(self, normalized: str) -> bool:
+        return bool(re.search(r"الدوره|النسخه|edition|session|\d+(?:e|eme)\b", normalized)) and len(normalized.split()) >= 3
+
+    def is_reference(self, index: int) -> bool:
+        """"المباحثات" after an event of that kind: the same event, not a new one."""
+        return self.norms[index].startswith("ال") or self.norms[index].startswith("les")
+
+    def meeting_extent(self, index: int, sentence: Span) -> int:
+        end = self.tokens[index].end
+        for person in self.people:
+            if person.start > end and person.start < sentence.end and person.start - end < 120:
+                end = max(end, person.end)
+                break
+        return end
+
+    def add_event(self, start, end, name, known=None, score=0.0, is_meeting=False) -> _Event:
+        for event in self.events:
+            if event.start < end and start < event.end:
+                return event
+            if known is not None and event.known is not None and event.known.slug == known.slug:
+                return event
+            if known is None and event.known is None and name_similarity(event.name, name) >= 92:
+                return event
+        event = _Event(self.new_key("event"), name.strip(), start, end, self.sentence_of(start), known, score)
+        event.is_meeting = is_meeting
+        self.events.append(event)
+        return event
+
+    # --- Agreements ------------------------------------------------------------------
+
+    def instrument_mentions(self) -> list[tuple[int, int, str]]:
+        """Every instrument phrase: (start, end, kind), longest first where they overlap."""
+        found: list[tuple[int, int, str]] = []
+        kinds = lx.AGREEMENT_KINDS_AR if self.arabic else lx.AGREEMENT_KINDS_FR
+        for index in range(len(self.tokens)):
+            for phrase, kind in kinds:
+                words = phrase.split()
+                if index + len(words) > len(self.tokens):
+                    continue
+                first_ok = any(r == words[0] for r in strip_clitics(self.norms[index])) or (
+                    not self.arabic and self.norms[index] == words[0]
+                )
+                if not first_ok:
+                    continue
+                if all(self.norms[index + k] == w for k, w in enumerate(words[1:], start=1)):
+                    start = self.tokens[index].start
+                    end = self.tokens[index + len(words) - 1].end
+                    if self.arabic:
+                        base = words[0]
+                        if normalize(self.tokens[index].text).endswith(base):
+                            start = self.tokens[index].end - len(base)
+                    if not any(s <= start < e for s, e, _ in found):
+                        found.append((start, end, kind))
+                    break
+        return sorted(found)
+
+    def is_signing(self, sentence: Span) -> bool:
+        indexes = self.token_range(sentence.start, sentence.end)
+        signing = SIGNING_AR if self.arabic else SIGNING_FR
+        for index in indexes:
+            if any(r in signing for r in strip_clitics(self.norms[index])[:2]):
+                return True
+        return False
+
+    def names_signers(self, sentence: Span) -> bool:
+        if self.arabic:
+            return any(
+                any(r in SIGNED_BY_AR for r in strip_clitics(self.norms[i])[:2])
+                for i in self.token_range(sentence.start, sentence.end)
+            )
+        return bool(SIGNED_BY_FR.search(normalize(self.text[sentence.start : sentence.end])))
+
+    def read_agreements(self) -> None:
+        current: _Agreement | None = None
+        mentions = self.instrument_mentions()
+        for sentence in self.sentences:
+            inside = [m for m in mentions if sentence.start <= m[0] < sentence.end]
+            if not inside:
+                # "وقد جرت مراسم التوقيع بحضور ...": the signing of the agreement at hand.
+                if current is not None and self.is_signing(sentence) and (
+                    self.presence_start(sentence) is not None or self.names_signers(sentence)
+                ):
+                    self.attach(current, sentence, sentence.start, sentence.start)
+                continue
+            for start, end, kind in inside:
+                current = self.read_instrument(current, sentence, start, end, kind)
+
+    def read_instrument(
+        self, current: _Agreement | None, sentence: Span, start: int, end: int, kind: str
+    ) -> _Agreement | None:
+        """One instrument phrase: the agreement at hand again, an earlier one, or a new one."""
+        head = normalize(self.text[max(sentence.start, start - 12) : start])
+        tail = normalize(self.text[end : min(sentence.end, end + 20)])
+        demonstrative = bool(
+            re.search(r"(هذه|هذا|هاته)\s*$", head)
+            or re.search(r"^\s*(هذه|هذا|الجديده|الجديد)", tail)
+            or re.search(r"\b(ce|cet|cette|ces|le nouveau|la nouvelle)\s*$", head)
+        )
+        previous = bool(re.search(r"^\s*(السابقه|السابق)|^\s*(precedent|precedente)", tail))
+        definite = normalize(self.text[start : start + 2]) == "ال" or bool(
+            re.search(r"(ال|\bl'|\ble|\bla)\s*$", head)
+        )
+        own_date = self.date_in(end, min(sentence.end, end + 120))
+        between = re.match(
+            r"^\s*(?:\S+\s+){0,2}?(?:الموقعه|الموقع|signee?s?)?\s*(?:بين|entre)\s", tail + " "
+        )
+        if (demonstrative or previous or definite) and current is not None and not between:
+            agreement = current
+            if previous:
+                agreement = next(
+                    (a for a in self.agreements if a.previous), None
+                ) or self.older_agreement(current, own_date)
+                if agreement is None:
+                    return current
+            self.attach(agreement, sentence, start, end)
+            return current
+        if not self.is_signing(sentence) and not between:
+            return current
+        if current is not None and (demonstrative or definite or kind == current.kind):
+            if not between and self.compatible(current, sentence):
+                self.attach(current, sentence, start, end)
+                return current
+        agreement = _Agreement(self.new_key("agreement"), kind, start, end, sentence)
+        agreement.previous = bool(between) and current is not None
+        self.agreements.append(agreement)
+        self.attach(agreement, sentence, start, end)
+        if current is None or not agreement.previous:
+            return agreement
+        return current
+
+    def older_agreement(self, current: _Agreement, date: DateMention | None) -> _Agreement | None:
+        for agreement in self.agreements:
+            if agreement is not current and agreement.date and date and agreement.date.value.year == date.value.year:
+                return agreement
+        return None
+
+    def compatible(self, agreement: _Agreement, sentence: Span) -> bool:
+        """A second indefinite mention of the same kind in a new sentence is the same
+        agreement unless it gives another date."""
+        date = self.date_in(sentence.start, sentence.end)
+        if date and agreement.date and date.is_known and agreement.date.is_known:
+            return date.value == agreement.date.value
+        return True
+
+    def attach(self, agreement: _Agreement, sentence: Span, start: int, end: int) -> None:
+        """Read parties, signatories, attendees, date, place, event and duration from a
+        sentence about `agreement` (the instrument phrase at start:end)."""
+        presence = self.presence_start(sentence)
+        excluded = self.purpose_spans(sentence, end)
+        mentions = [(s, e, k) for s, e, k in self.instrument_mentions() if sentence.start <= s < sentence.end]
+        others = [(s, e) for s, e, _ in mentions if (s, e) != (start, end)]
+
+        def nearest_is_this(position: int) -> bool:
+            distance = abs(position - start)
+            return all(abs(position - s) >= distance for s, _ in others)
+
+        # Signatories and attendees.
+        for person in self.people:
+            if not (sentence.start <= person.start < sentence.end):
+                continue
+            if any(s <= person.start < e for s, e in excluded) or not nearest_is_this(person.start):
+                continue
+            if presence is not None and person.start > presence:
+                if person.key not in agreement.signatories:
+                    agreement.attendees[person.key] = self.clause(sentence, person.start, person.end, presence)
+                    agreement.mentions[person.key] = person
+            elif self.names_signers(sentence) and not agreement.previous:
+                agreement.signatories[person.key] = self.clause(sentence, person.start, person.end)
+                agreement.attendees.pop(person.key, None)
+                if person.title or person.key not in agreement.mentions:
+                    agreement.mentions[person.key] = person
+        # Parties: organizations named in the sentence (not in a purpose clause, not at the
+        # signing only as attendees' employers), and the signatories' organizations.
+        for org in self.orgs:
+            if not (sentence.start <= org.start < sentence.end):
+                continue
+            if any(s <= org.start < e for s, e in excluded) or not nearest_is_this(org.start):
+                continue
+            if presence is not None and org.start > presence:
+                continue
+            if any(p.title_span and p.title_span[0] <= org.start < p.title_span[1] for p in self.people if p.key not in agreement.signatories):
+                continue
+            agreement.parties.setdefault(org.key, Span(sentence.start, sentence.end))
+        for person_key, evidence in agreement.signatories.items():
+            person = agreement.mentions[person_key]
+            if person.organization:
+                agreement.parties.setdefault(person.organization, evidence)
+        # Date, place, event, duration.
+        date = next(
+            (d for d in self.dates if sentence.start <= d.start < sentence.end and nearest_is_this(d.start)
+             and not any(s <= d.start < e for s, e in excluded)),
+            None,
+        )  # fmt: skip
+        if date is not None and (agreement.date is None or (not agreement.date.is_known and date.is_known)):
+            agreement.date, agreement.date_evidence = date, sentence
+        place = self.place_in(sentence, excluded)
+        if place is not None and agreement.place is None and nearest_is_this(place[2].start):
+            agreement.place = place
+        sidelines = self.sidelines_event(sentence)
+        if sidelines is not None and agreement.event is None:
+            agreement.event = sidelines
+            self.event(sidelines[0]).signed = True
+        duration = self.duration_in(sentence)
+        if duration is not None and agreement.duration is None:
+            agreement.duration = duration
+
+    def clause(self, sentence: Span, start: int, end: int, floor: int | None = None) -> Span:
+        """The smallest run of the sentence that holds the value and its cue."""
+        parts = self.segments(sentence)
+        first = next((p for p in parts if p.start <= start < p.end), Span(start, end))
+        s = first.start
+        if floor is not None:
+            s = min(s, floor)
+        # Extend back to the sentence start for short sentences (one clause).
+        if sentence.end - sentence.start < 260:
+            s = sentence.start
+        e = max(end, first.end)
+        return Span(s, e)
+
+    def person(self, key: str) -> _Person:
+        return next(p for p in self.people if p.key == key)
+
+    def event(self, key: str) -> _Event:
+        return next(e for e in self.events if e.key == key)
+
+    def org(self, key: str) -> _Org:
+        return next(o for o in self.orgs if o.key == key)
+
+    def presence_start(self, sentence: Span) -> int | None:
+        normalized_cues = ("بحضور", "حضور") if self.arabic else ("en presence",)
+        for index in self.token_range(sentence.start, sentence.end):
+            if self.arabic and any(r in normalized_cues for r in strip_clitics(self.norms[index])[:2]):
+                return self.tokens[index].start
+        if not self.arabic:
+            match = re.search(r"en pr[ée]sence d", self.text[sentence.start : sentence.end], re.IGNORECASE)
+            if match:
+                return sentence.start + match.start()
+        return None
+
+    def purpose_spans(self, sentence: Span, after: int) -> list[tuple[int, int]]:
+        """Purpose clauses ("تهدف إلى ...", "visant à ..."): they name beneficiaries, not parties."""
+        spans = []
+        cues = lx.PURPOSE_AR if self.arabic else lx.PURPOSE_FR
+        for part in self.segments(sentence):
+            for index in self.token_range(part.start, part.end):
+                word = self.norms[index]
+                if any(r in cues for r in strip_clitics(word)[:2]) or word in cues:
+                    cut = self.text.find(" بين ", self.tokens[index].start, part.end)
+                    if cut < 0:
+                        cut = self.text.find(" entre ", self.tokens[index].start, part.end)
+                    spans.append((self.tokens[index].start, cut if cut >= 0 else part.end))
+                    break
+        return spans
+
+    def place_in(self, sentence: Span, excluded=()) -> tuple[Place, str, Span] | None:
+        """A city introduced by "ب"/"في"/"à" in the sentence (not "بجهة ...")."""
+        indexes = list(self.token_range(sentence.start, sentence.end))
+        for position in indexes:
+            if any(s <= self.tokens[position].start < e for s, e in excluded):
+                continue
+            for length in (3, 2, 1):
+                if position + length > len(self.tokens):
+                    continue
+                words = [self.norms[position + k] for k in range(length)]
+                first_readings = strip_clitics(words[0])
+                for reading in first_readings:
+                    key = (reading, *words[1:])
+                    place = PLACES.get(key)
+                    if place is None:
+                        continue
+                    prefix = words[0][: len(words[0]) - len(reading)]
+                    before = self.text[max(sentence.start, self.tokens[position].start - 4) : self.tokens[position].start]
+                    introduced = (
+                        prefix.startswith("ب") or prefix.startswith("وب") or "في" in before
+                        or re.search(r"(?:à|a)\s*$", before) is not None
+                        or self.text[self.tokens[position + length - 1].end : self.tokens[position + length - 1].end + 2].startswith("/")
+                        or re.search(r"-\s*$", before) is not None
+                    )  # fmt: skip
+                    if not introduced:
+                        continue
+                    start = self.tokens[position].start + len(prefix)
+                    end = self.tokens[position + length - 1].end
+                    return place, self.text[start:end], Span(start, end)
+        return None
+
+    def dateline(self) -> tuple[Place, str, Span] | None:
+        """The city an article is filed from: "مراكش/ تحرير: ..." or "يوسف وفقير - الرباط"."""
+        for sentence in self.sentences:
+            line = self.text[sentence.start : sentence.end]
+            if len(line) > 80:
+                continue
+            match = re.match(r"^\s*([\w\u0600-\u06ff ]{2,20}?)\s*/\s*(?:تحرير|و\.م\.ع|MAP)", line) or re.search(
+                r"^[\w\u0600-\u06ff ]{2,30}\s[-–]\s*([\w\u0600-\u06ff ]{2,20})\s*$", line
+            ) or re.match(r"^\s*([A-Z][A-Za-zé -]{2,20})\s*[-–,(]\s*(?:MAP|le\s)", line)
+            if not match:
+                continue
+            key = tuple(normalize(match.group(1)).split())
+            place = PLACES.get(key)
+            if place is not None:
+                start = sentence.start + match.start(1)
+                return place, match.group(1), Span(sentence.start, sentence.end)
+        return None
+
+    def sidelines_event(self, sentence: Span) -> tuple[str, Span] | None:
+        cues = ("على هامش", "علي هامش") if self.arabic else ("en marge d",)
+        normalized = normalize(self.text[sentence.start : sentence.end])
+        for cue in cues:
+            at = normalized.find(normalize(cue))
+            if at < 0:
+                continue
+            after = [e for e in self.events if e.start >= sentence.start + at and e.start < sentence.end]
+            if after:
+                event = min(after, key=lambda e: e.start)
+                start = sentence.start + at
+                return event.key, Span(start, max(event.end, self.close_paren(event.end, sentence.end)))
+        return None
+
+    def close_paren(self, position: int, limit: int) -> int:
+        """A parenthesis right after an event name holds its dates: "(1-4 فبراير الجاري)"."""
+        rest = self.text[position:limit]
+        match = re.match(r"\s*\([^)]{1,40}\)", rest)
+        return position + match.end() if match else position
+
+    def duration_in(self, sentence: Span) -> tuple[int, Span] | None:
+        normalized = normalize(self.text[sentence.start : sentence.end])
+        numbers = {"عامين": 24, "سنتين": 24, "عام": 12, "سنه": 12, "ثلاث سنوات": 36, "اربع سنوات": 48, "خمس سنوات": 60}
+        match = re.search(r"(?:لمده|مدتها|pour une (?:duree|periode) de|d'une duree de)\s+(\d+\s+)?(عامين|سنتين|ثلاث سنوات|اربع سنوات|خمس سنوات|سنوات|سنه|عام|ans|an|annees|mois|شهرا|اشهر)", normalized)
+        if not match:
+            return None
+        count, unit = match.group(1), match.group(2)
+        if count:
+            months = int(count) * (1 if unit in ("mois", "شهرا", "اشهر") else 12)
+        elif unit in numbers:
+            months = numbers[unit]
+        else:
+            return None
+        return months, sentence
+
+    # --- Initiatives -----------------------------------------------------------------
+
+    def read_initiatives(self) -> None:
+        for hit in self.hits:
+            if hit.record.kind == "initiative":
+                self.initiatives.append((self.text[hit.start : hit.end], hit.start, hit.end, hit.record, hit.score))
+        for match in lx.QUOTED.finditer(self.text):
+            before = normalize(self.text[max(0, match.start() - 25) : match.start()])
+            words = before.split()
+            if not words:
+                continue
+            if any(r in INITIATIVE_AR for r in strip_clitics(words[-1])[:3]) or words[-1] in lx.INITIATIVE_WORDS_FR:
+                start, end = match.start(1), match.end(1)
+                if any(s < end and start < e for _, s, e, _, _ in self.initiatives):
+                    continue
+                if any(o.start < end and start < o.end for o in self.orgs) or any(
+                    e.start < end and start < e.end for e in self.events
+                ):
+                    continue
+                name = match.group(1)
+                known, score = self.gazetteer.best_match("initiative", name, threshold=86)
+                self.initiatives.append((name, start, end, known, score))
+
+    # --- Completing ------------------------------------------------------------------
+
+    def complete(self) -> None:
+        """What one record tells about another: an event's year from its name, a meeting's
+        day from the summit it was held at, a signing's event, place and participants."""
+        for event in self.events:
+            sentence = event.sentence
+            date = next(
+                (d for d in self.dates if d.start >= event.start and d.start <= self.close_paren(event.end, sentence.end)),
+                None,
+            ) or next(
+                (d for d in self.dates if sentence.start <= d.start < sentence.end and d.start >= event.start and d.start - event.end < 80),
+                None,
+            )
+            year = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", event.name)
+            if date is not None:
+                if not date.is_known and date.month and year:
+                    value = PartialDate(int(year.group(1)), date.month, date.day)
+                    date.value = value
+                    date.warnings = []
+                    if date.last_day:
+                        date.end_value = PartialDate(int(year.group(1)), date.month, date.last_day)
+                event.date, event.date_evidence = date, Span(min(event.start, date.start), max(event.end, date.end))
+            elif year:
+                event.date = _year_mention(int(year.group(1)), event)
+                event.date_evidence = Span(event.start, event.end)
+            place = self.place_in(sentence)
+            if place is not None and abs(place[2].start - event.end) < 120:
+                event.place = place
+            # People named in the event's sentence, or in its paragraph when the paragraph
+            # tells of this event alone (the speakers of a forum's report).
+            paragraph = self.paragraph_of(event.start)
+            alone = not any(
+                other is not event and paragraph.start <= other.start < paragraph.end
+                and other.key != event.key
+                for other in self.events
+            )
+            for person in self.people:
+                if sentence.start <= person.start < sentence.end:
+                    event.participants.setdefault(person.key, sentence)
+                elif alone and paragraph.start <= person.start < paragraph.end:
+                    event.participants.setdefault(person.key, self.sentence_of(person.start))
+        for event in self.events:
+            # "المباحثات التي جرت على هامش ..." ties a meeting to its summit.
+            if event.is_meeting:
+                for other_sentence in self.sentences:
+                    normalized = normalize(self.text[other_sentence.start : other_sentence.end])
+                    if "هامش" in normalized or "en marge" in normalized:
+                        parent = self.sidelines_event(other_sentence)
+                        if parent and parent[0] != event.key and re.search(r"المباحثات|اللقاء|الاجتماع|les entretiens|la rencontre|la reunion", normalized):
+                            event.parent = parent[0]
+        for event in self.events:
+            parent = self.event(event.parent) if event.parent else None
+            if parent is None:
+                continue
+            if event.date is None:
+                event.date = next((d for d in self.dates if event.sentence.start <= d.start < event.sentence.end), None)
+                event.date_evidence = event.sentence
+            if event.date is not None and parent.date and parent.date.end_value and parent.date.value.day:
+                first, last = parent.date.value.first_day(), parent.date.end_value.first_day()
+                label = parent.date.text
+                if pin_weekday(event.date, first, last, label):
+                    event.date_evidence = Span(event.sentence.start, event.sentence.end)
+            if parent.place is None and event.place is not None:
+                parent.place = event.place
+            for person_key, evidence in event.participants.items():
+                del evidence
+        for agreement in self.agreements:
+            event = self.event(agreement.event[0]) if agreement.event else None
+            if event is not None:
+                for key, evidence in (*agreement.signatories.items(), *agreement.attendees.items()):
+                    event.participants.setdefault(key, evidence)
+                if (agreement.date is None or not agreement.date.is_known) and event.date and event.date.is_known:
+                    agreement.date = event.date
+                    agreement.date_evidence = agreement.event[1]
+            if agreement is self.main_agreement() and agreement.place is None:
+                agreement.place = self.dateline()
+            if event is not None and event.place is None and agreement.place is not None:
+                event.place = agreement.place
+
+    def paragraph_of(self, position: int) -> Span:
+        start = self.text.rfind("\n", 0, position) + 1
+        end = self.text.find("\n", position)
+        return Span(start, end if end >= 0 else len(self.text))
+
+    def main_agreement(self) -> _Agreement | None:
+        return next((a for a in self.agreements if not a.previous), None)
+
+    # --- Output ----------------------------------------------------------------------
+
+    def proposals(self) -> ArticleProposals:
+        language = self.language
+        used_orgs = {o.key for o in self.orgs}
+        result = ArticleProposals(language=language, publication_date=self.publication)
+        for org in self.orgs:
+            if any(o.key == org.key for o in result.organizations):
+                continue
+            result.organizations.append(
+                OrganizationProposal(
+                    key=org.key,
+                    name=NameProposal(
+                        text=org.name,
+                        evidence=self.evidence(*self.name_evidence(org.start, org.end, org.sentence)),
+                        existing=org.known.ref(language) if org.known else None,
+                        score=org.score if org.known else 0.0,
+                    ),
+                    country=org.country,
+                )
+            )
+        for person in self.people:
+            if any(p.key == person.key for p in result.people):
+                continue
+            positions = []
+            titles = set()
+            for mention in self.people:
+                if mention.key != person.key or not mention.title:
+                    continue
+                if normalize(mention.title) in titles:
+                    continue
+                titles.add(normalize(mention.title))
+                span = Span(min(mention.start, mention.title_span[0]), max(mention.end, mention.title_span[1]))
+                positions.append(
+                    PositionProposal(
+                        title=mention.title,
+                        evidence=self.evidence(span.start, span.end),
+                        organization=mention.organization if mention.organization in used_orgs else None,
+                    )
+                )
+            result.people.append(
+                PersonProposal(
+                    key=person.key,
+                    name=NameProposal(
+                        text=person.name,
+                        evidence=self.evidence(*self.name_evidence(person.start, person.end, person.sentence)),
+                        existing=person.known.ref(language) if person.known else None,
+                        score=person.score if person.known else 0.0,
+                    ),
+                    positions=positions,
+                )
+            )
+        for agreement in self.agreements:
+            result.agreements.append(self.agreement_proposal(agreement))
+        for event in self.events:
+            result.events.append(self.event_proposal(event))
+        for name, start, end, known, score in self.initiatives:
+            result.initiatives.append(
+                InitiativeProposal(
+                    key=self.new_key("initiative"),
+                    name=NameProposal(
+                        text=name,
+                        evidence=self.evidence(*self.name_evidence(start, end, self.sentence_of(start))),
+                        existing=known.ref(language) if known else None,
+                        score=score if known else 0.0,
+                    ),
+                )
+            )
+        return result
+
+    def name_evidence(self, start: int, end: int, sentence: Span) -> tuple[int, int]:
+        """The clause around a name: its comma-separated segment, grown to 40 characters."""
+        parts = self.segments(sentence)
+        part = next((p for p in parts if p.start <= start < p.end), Span(start, end))
+        s, e = min(part.start, start), max(part.end, end)
+        if e - s > 300:
+            s, e = max(sentence.start, start - 80), min(sentence.end, end + 80)
+            s = self.text.rfind(" ", sentence.start, s + 1) + 1 if s > sentence.start else s
+            space = self.text.find(" ", e)
+            e = space if 0 <= space < sentence.end else sentence.end
+        return s, e
+
+    def date_proposal(self, mention: DateMention, evidence: Span) -> DateProposal:
+        start = min(evidence.start, mention.start)
+        end = max(evidence.end, mention.end)
+        return DateProposal(
+            value=mention.value,
+            text=mention.text,
+            evidence=self.evidence(start, end),
+            warnings=list(mention.warnings),
+        )
+
+    def place_proposal(self, place: tuple[Place, str, Span], context: Span) -> PlaceProposal:
+        found, printed, span = place
+        start, end = min(context.start, span.start), max(context.end, span.end)
+        if end - start > 400:
+            start, end = span.start, span.end
+            sentence = self.sentence_of(span.start)
+            start, end = sentence.start, sentence.end
+        return PlaceProposal(
+            city="" if found.is_country else printed,
+            country=found.country,
+            evidence=self.evidence(start, end),
+        )
+
+    def agreement_proposal(self, agreement: _Agreement) -> AgreementProposal:
+        sentence = agreement.sentence
+        title_end = agreement.title_end
+        following = self.text[title_end : sentence.end]
+        # The title phrase: the instrument and the adjectives that follow it.
+        match = re.match(r"(\s+(?:[\w\u0600-\u06ff]+)){0,2}", following)
+        words = match.group(0) if match else ""
+        kept = ""
+        for word in words.split():
+            if normalize(word) in ("تفاهم", "ثلاثيه", "استراتيجيه", "ثنائيه", "جديده", "strategique", "tripartite", "d'entente", "d'accord", "de", "partenariat", "cooperation"):
+                kept += " " + word
+            else:
+                break
+        title = self.text[agreement.title_start : title_end + (len(kept) if kept else 0)]
+        title_evidence = self.evidence(sentence.start, sentence.end)
+        proposal = AgreementProposal(
+            key=agreement.key,
+            kind=Proposed(agreement.kind, title_evidence),
+            title=Proposed(title.strip(), title_evidence),
+        )
+        for org_key, span in agreement.parties.items():
+            org = self.org(org_key)
+            span = Span(min(span.start, org.start), max(span.end, org.end))
+            proposal.parties.append(Proposed(org_key, self.evidence(*self.tight(span, org.start, org.end))))
+        for person_key, span in agreement.signatories.items():
+            person = agreement.mentions[person_key]
+            proposal.signatories.append(
+                SigningProposal(
+                    person=person_key,
+                    evidence=self.evidence(*self.tight(span, person.start, person.end)),
+                    organization=person.organization if person.organization in agreement.parties else None,
+                    title=person.title,
+                )
+            )
+        for person_key, span in agreement.attendees.items():
+            person = agreement.mentions[person_key]
+            proposal.attendees.append(
+                AttendanceProposal(
+                    person=person_key,
+                    evidence=self.evidence(*self.tight(span, person.start, person.end)),
+                    organization=person.organization,
+                    title=person.title,
+                )
+            )
+        if agreement.date is not None:
+            proposal.date = self.date_proposal(agreement.date, agreement.date_evidence or sentence)
+        if agreement.place is not None:
+            proposal.place = self.place_proposal(agreement.place, agreement.place[2])
+        if agreement.event is not None:
+            key, span = agreement.event
+            proposal.event = Proposed(key, self.evidence(span.start, span.end))
+        if agreement.duration is not None:
+            months, span = agreement.duration
+            proposal.duration_months = Proposed(months, self.evidence(span.start, span.end))
+        proposal.existing = self.existing_agreement(agreement)
+        return proposal
+
+    def tight(self, span: Span, start: int, end: int) -> tuple[int, int]:
+        """The evidence span, no longer than the value's clause needs (400 characters)."""
+        s, e = min(span.start, start), max(span.end, end)
+        if e - s <= 400:
+            return s, e
+        sentence = self.sentence_of(start)
+        return self.name_evidence(start, end, sentence)
+
+    def existing_agreement(self, agreement: _Agreement):
+        party_slugs = {self.org(k).known.slug for k in agreement.parties if self.org(k).known}
+        best, best_score = None, 0
+        for record in self.gazetteer.records("agreement"):
+            overlap = len(party_slugs & set(record.parties))
+            if overlap < min(2, len(record.parties)) or overlap == 0:
+                continue
+            score = overlap * 10 + (5 if record.agreement_kind == agreement.kind else 0)
+            if agreement.date and agreement.date.is_known and record.date.is_known:
+                if agreement.date.value.year != record.date.year:
+                    continue
+                score += 3
+            if score > best_score:
+                best, best_score = record, score
+        return best.ref(self.language) if best else None
+
+    def event_proposal(self, event: _Event) -> EventProposal:
+        proposal = EventProposal(
+            key=event.key,
+            name=NameProposal(
+                text=event.name,
+                evidence=self.evidence(*self.name_evidence(event.start, event.end, event.sentence)),
+                existing=event.known.ref(self.language) if event.known else None,
+                score=event.score if event.known else 0.0,
+            ),
+            signed_nothing=not event.signed,
+        )
+        if event.date is not None:
+            evidence = event.date_evidence or event.sentence
+            proposal.date = self.date_proposal(event.date, evidence)
+            if event.date.end_value is not None:
+                proposal.end = DateProposal(
+                    value=event.date.end_value,
+                    text=event.date.text,
+                    evidence=proposal.date.evidence,
+                )
+        if event.place is not None:
+            proposal.place = self.place_proposal(event.place, event.place[2])
+        for person_key, span in event.participants.items():
+            person = self.person(person_key)
+            proposal.participants.append(
+                AttendanceProposal(
+                    person=person_key,
+                    evidence=self.evidence(*self.tight(span, person.start, person.end)),
+                    organization=person.organization,
+                    title=person.title,
+                )
+            )
+        return proposal
+
+
+def _year_mention(year: int, event: _Event) -> DateMention:
+    """The year an event's own name gives ("جيتكس أفريقيا 2025")."""
+    return DateMention(event.start, event.end, event.name, PartialDate(year))
+
+
+__all__ = ["extract_article"]
+
