@@ -316,6 +316,12 @@ class CitedFieldsField(forms.MultipleChoiceField):
             "“%(value)s” is not a field of this kind of record."
         )
 
+    def clean(self, value) -> list[str]:
+        chosen = super().clean(value)
+        # In the kind's order, whatever order the browser sent them in.
+        order = [str(code) for code, _label in self.choices]
+        return sorted(chosen, key=order.index)
+
 
 # -- sources --------------------------------------------------------------------------------
 
