@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
 from agreements.models import Agreement, AgreementKind, Initiative, InitiativeKind
-from core.records import LANGUAGES
+from core.models import SourceLanguage
+from core.records import PartialDate
 from events.models import Event, EventKind
 from partners.models import Organization, OrganizationKind, Person, Position
-from seeding.records import RecordSeed, SeedRecord
+from seeding.records import LINE_KEY, RecordSeed, SeedRecord
 
 # --- Kinds ------------------------------------------------------------------------------
 
@@ -29,11 +33,92 @@ def _date_values(record: SeedRecord, key: str, date_attr: str, precision_attr: s
     return {date_attr: partial.first_day(), precision_attr: partial.precision.value}
 
 
+# What a source's own `evidence:` may back: the metadata the article itself prints.
+SOURCE_EVIDENCE_FIELDS = ("publisher", "author", "dateline", "credits", "published_on")
+SOURCE_TEXT_LIMITS = {"publisher": 200, "author": 200, "dateline": 120, "credits": 300}
+
+
+def _source_url(record: SeedRecord) -> str:
+    url = record.text("url")
+    if not url:
+        return ""
+    if len(url) > 500:
+        raise record.error(
+            "url",
+            f"{len(url)} characters, over 500: write the address as a browser shows it, "
+            "Arabic letters unescaped (%d8%a7... → ا)",
+        )
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise record.error("url", f"{url[:80]!r} is not a web address (https://...)") from None
+    return url
+
+
+def _source_evidence(record: SeedRecord, text: str, values: dict) -> None:
+    """Each `evidence:` quote occurs word for word in the article, and contains the value
+    it backs as written: the author's name, the dateline, the credits; for the date, its
+    year and (known to the day) its day. Nothing is stored: the check keeps the metadata
+    honest to the page."""
+    entries = record.get("evidence")
+    if entries is None:
+        return
+    if not isinstance(entries, list):
+        raise record.error("evidence", "must be a list of {quote, fields}")
+    for index, entry in enumerate(entries):
+        where = f"evidence[{index + 1}]"
+        if not isinstance(entry, dict):
+            raise record.error(where, "must be a mapping {quote, fields}")
+        unknown = set(entry) - {"quote", "fields", LINE_KEY}
+        if unknown:
+            raise record.error(
+                f"{where}.{sorted(unknown)[0]}", "unknown field; allowed: quote, fields"
+            )
+        quote = entry.get("quote")
+        if not isinstance(quote, str) or not quote.strip():
+            raise record.error(f"{where}.quote", "is required and must be text")
+        if quote not in text:
+            raise record.error(
+                f"{where}.quote", f"does not occur verbatim in the article: {quote[:80]!r}"
+            )
+        fields = entry.get("fields")
+        if not isinstance(fields, list) or not fields:
+            raise record.error(
+                f"{where}.fields", f"list the fields it backs: {', '.join(SOURCE_EVIDENCE_FIELDS)}"
+            )
+        for name in fields:
+            if name not in SOURCE_EVIDENCE_FIELDS:
+                raise record.error(
+                    f"{where}.fields",
+                    f"{name!r} is not a field a source's evidence backs; allowed: {', '.join(SOURCE_EVIDENCE_FIELDS)}",
+                )
+            if name == "published_on":
+                date = PartialDate.from_stored(
+                    values["published_on"], values["published_on_precision"]
+                )
+                if not date.is_known:
+                    raise record.error(f"{where}.fields", "backs published_on, which is not given")
+                shown = [str(date.year)] + ([str(date.day)] if date.day else [])
+                if not all(re.search(rf"(?<!\d)0?{number}(?!\d)", quote) for number in shown):
+                    raise record.error(
+                        f"{where}.quote", f"does not state the publication date {date.isoformat()}"
+                    )
+            elif not values[name]:
+                raise record.error(f"{where}.fields", f"backs {name}, which is not given")
+            elif values[name] not in quote:
+                raise record.error(
+                    f"{where}.quote", f"does not contain the {name} as given: {values[name]!r}"
+                )
+
+
 def _parse_source(record: SeedRecord, sources_dir: Path) -> RecordSeed:
     record.check_keys(
         ("slug", "file_name", "title"),
-        ("publisher", "author", "language", "published_on", "url"),
-    )
+        (
+            "publisher", "author", "dateline", "credits", "language", "published_on", "url",
+            "evidence",
+        ),
+    )  # fmt: skip
     file_name = record.text("file_name", optional=False)
     path = sources_dir / file_name
     if "/" in file_name or not path.is_file():
@@ -44,24 +129,31 @@ def _parse_source(record: SeedRecord, sources_dir: Path) -> RecordSeed:
         raise record.error("file_name", f"{file_name} is not UTF-8 text: {exc}") from None
     if not text.strip():
         raise record.error("file_name", f"{file_name} is empty")
-    language = record.get("language") or "ar"
-    if language not in LANGUAGES:
-        raise record.error("language", f"{language!r} is not one of: {', '.join(LANGUAGES)}")
+    language = record.get("language") or SourceLanguage.ARABIC.value
+    if language not in SourceLanguage.values:
+        raise record.error(
+            "language", f"{language!r} is not one of: {', '.join(SourceLanguage.values)}"
+        )
+    metadata = {name: record.text(name) for name in SOURCE_TEXT_LIMITS}
+    for name, limit in SOURCE_TEXT_LIMITS.items():
+        if len(metadata[name]) > limit:
+            raise record.error(name, f"{len(metadata[name])} characters, over {limit}")
+    values = {
+        **record.translated("title", required=True),
+        **metadata,
+        "language": language,
+        "url": _source_url(record),
+        "file_name": file_name,
+        "text": text,
+        **_date_values(record, "published_on", "published_on", "published_on_precision"),
+    }
+    _source_evidence(record, text, values)
     return RecordSeed(
         kind="source",
         slug=record.slug(),
         file=record.file,
         line=record.line,
-        values={
-            **record.translated("title", required=True),
-            "publisher": record.text("publisher"),
-            "author": record.text("author"),
-            "language": language,
-            "url": record.text("url"),
-            "file_name": file_name,
-            "text": text,
-            **_date_values(record, "published_on", "published_on", "published_on_precision"),
-        },
+        values=values,
     )
 
 

@@ -145,7 +145,10 @@ class _Loader:
             seed_json = jsonable(seed_value)
             current = jsonable(getattr(obj, attr))
             if current != seed_json:
-                if attr in snapshot and current == snapshot[attr]:
+                # A field new to the seeds since the last load (a source's dateline) is
+                # the loader's to fill while nobody has: still empty in the database.
+                untouched = snapshot.get(attr, current) == current
+                if untouched and (attr in snapshot or (previous and current in ("", None))):
                     setattr(obj, attr, seed_value)
                     changed_fields.append(attr)
                 else:
