@@ -25,6 +25,7 @@ Each proposal's evidence is the sentence (or clause) the value was read from.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -62,7 +63,7 @@ STOP_AR = frozenset(
         "أشادت أجرى أجرت التقى التقت حضر حضرت أفاد أفادت سلط سلطت نوه نوهت تطرق تطرقت "
         "لفت لفتت تكشف يكشف الخط إستمع للمقال وزارة شركة وكالة الرسمي العام المنتدبة "
         "المكلفة بالنيابة وذلك الذي لدولة بدولة المملكة المغرب السعودية الفرنسية القطري "
-        "رئيس مدير إضافة جانب"
+        "رئيس مدير إضافة جانب بل أصبح لم يعد ليس كان كانت تم جرى مجرد الدينامية"
     ).split()
 )
 STOP_FR = frozenset(
@@ -139,6 +140,7 @@ class _Event:
     signed: bool = False
     parent: str | None = None
     is_meeting: bool = False
+    mentions: list[Span] = field(default_factory=list)  # sentences naming it again
 
 
 @dataclass
@@ -179,6 +181,9 @@ class _Extraction:
         self.gazetteer = gazetteer
         self.tokens = tokens(text)
         self.norms = [normalize(t.text).strip("'’-") for t in self.tokens]
+        self.token_starts = [t.start for t in self.tokens]
+        self.token_ends = [t.end for t in self.tokens]
+        self._instruments: list[tuple[int, int, str]] | None = None
         self.sentences = sentences(text)
         self.orgs: list[_Org] = []
         self.people: list[_Person] = []
@@ -205,11 +210,10 @@ class _Extraction:
         return Span(position, position)
 
     def token_range(self, start: int, end: int) -> range:
-        first = next((i for i, t in enumerate(self.tokens) if t.end > start), len(self.tokens))
-        last = first
-        while last < len(self.tokens) and self.tokens[last].start < end:
-            last += 1
-        return range(first, last)
+        """The indexes of the tokens overlapping start:end."""
+        first = bisect.bisect_right(self.token_ends, start)
+        last = bisect.bisect_left(self.token_starts, end)
+        return range(first, max(first, last))
 
     def segments(self, span: Span) -> list[Span]:
         """The comma-separated parts of a sentence, parentheses kept inside."""
@@ -309,6 +313,8 @@ class _Extraction:
         """"صندوق محمد السادس", "جامعة محمد الخامس": a name inside an institution's name."""
         if index == 0:
             return False
+        if self.text[self.tokens[index - 1].end : self.tokens[index].start].strip():
+            return False  # a comma between: "الكاتب العام للوزارة، خالد الشرقاوي"
         readings = strip_clitics(self.norms[index - 1])
         if self.arabic:
             return any(r in ORG_WORDS_AR or r in INITIATIVE_AR or r in EVENT_AR for r in readings)
@@ -338,7 +344,8 @@ class _Extraction:
                 first_reading = strip_clitics(word)[0]
                 if count > 0 and (word.startswith("و") and word[1:] in TITLE_AR):
                     break
-                if first_reading in STOP_AR or word in TITLE_AR or word.isdigit():
+                is_name_ali = token.text.endswith("علي")  # "علي" the name, "على" the preposition
+                if (first_reading in STOP_AR and not is_name_ali) or word in TITLE_AR or word.isdigit():
                     break
                 if count > 0 and any(r in lx.NAME_PARTICLES for r in (word,)):
                     count += 1
@@ -360,6 +367,21 @@ class _Extraction:
     def person_at(self, index: int, require_two: bool = False) -> _Person | None:
         if index >= len(self.tokens):
             return None
+        if not require_two:
+            # "السيدة السغروشني", "M. Mezzour": the surname of someone already named.
+            word = self.norms[index]
+            token = self.tokens[index]
+            for other in reversed(self.people):
+                surname = normalize(other.name.split()[-1]).strip("'’-") if other.name.split() else ""
+                if other.start < token.start and surname and surname == word:
+                    if any(p.start <= token.start < p.end for p in self.people):
+                        return None
+                    mention = _Person(
+                        other.key, token.text, token.start, token.end,
+                        self.sentence_of(token.start), other.known, other.score,
+                    )  # fmt: skip
+                    self.people.append(mention)
+                    return mention
         count = self.name_extent(index)
         if count < (2 if require_two else 1) or count > 5:
             return None
@@ -403,7 +425,7 @@ class _Extraction:
                 if any(p.start < part.end and part.start < p.end for p in self.people):
                     continue
                 neighbours = [parts[i] for i in (index - 1, index + 1) if 0 <= i < len(parts)]
-                if not any(self.title_start(n) is not None for n in neighbours):
+                if not any(self.is_clean_title(n) for n in neighbours):
                     continue
                 indexes = self.token_range(part.start, part.end)
                 if not indexes or len(indexes) > 5:
@@ -414,6 +436,13 @@ class _Extraction:
                 count = self.name_extent(first)
                 if count == len(indexes) and count >= 2:
                     self.add_person(part.start, part.end, None, 0.0)
+
+    def is_clean_title(self, part: Span) -> bool:
+        """A segment that is a title and nothing else (no "أن ..." clause after it)."""
+        if self.title_start(part) is None:
+            return False
+        words = {self.norms[i] for i in self.token_range(part.start, part.end)}
+        return not words & {"ان", "que", "qu'", "الذي", "التي", "qui"}
 
     def title_start(self, part: Span, anywhere: bool = False) -> int | None:
         """Where a title begins in a segment (within its first three words, or anywhere
@@ -503,6 +532,7 @@ class _Extraction:
                 not self.arabic and word in lx.COMPANY_WORDS_FR
             ):
                 self.company_after(index)
+        self.repeat_org_mentions()
         for index, word in enumerate(self.norms):
             readings = strip_clitics(word)
             if self.arabic and any(r in ORG_WORDS_AR for r in readings[:3]) and not any(
@@ -513,6 +543,29 @@ class _Extraction:
                 self.org_phrase_at(index)
             elif not self.arabic and word in lx.ORGANIZATION_WORDS_FR and self.tokens[index].text[:1].isupper():
                 self.org_phrase_at(index)
+
+    def repeat_org_mentions(self) -> None:
+        """Later mentions of an organization first named as "شركة 'X'" or "la société X":
+        the same name, quoted the same way, anywhere in the text."""
+        for org in list(self.orgs):
+            if org.known is not None or len(org.name) < 2:
+                continue
+            quoted = self.text[org.start - 1 : org.start] in lx.QUOTES
+            pattern = re.escape(org.name)
+            if quoted:
+                pattern = f"(?<=[{re.escape(lx.QUOTES)}])\\s*{pattern}\\s*(?=[{re.escape(lx.QUOTES)}])"
+            else:
+                pattern = f"(?<![\\w]){pattern}(?![\\w])"
+            for match in re.finditer(pattern, self.text):
+                start, end = match.start(), match.end()
+                while self.text[start] == " ":
+                    start += 1
+                while self.text[end - 1] == " ":
+                    end -= 1
+                if not any(o.start < end and start < o.end for o in self.orgs):
+                    self.orgs.append(
+                        _Org(org.key, self.text[start:end], start, end, self.sentence_of(start), None, 0.0, org.country)
+                    )
 
     def add_org(self, start, end, name, known=None, score=0.0, match=True) -> _Org:
         """A mention of an organization; mentions of one organization share its key."""
@@ -558,8 +611,6 @@ class _Extraction:
         first = self.tokens[index]
         if index > 0 and self.norms[index - 1] in ("هذه", "هذا", "هاته", "ce", "cet", "cette"):
             return None  # "هذه المديرية": one already named
-        if any(e.start <= first.start < e.end for e in self.events):
-            return None
         start = first.start
         word = self.norms[index]
         if self.arabic:
@@ -700,8 +751,6 @@ class _Extraction:
         ordinal edition, a year ("جيتكس أفريقيا 2025", "قمة ويب قطر 2026")."""
         first = self.tokens[index]
         readings = strip_clitics(self.norms[index])
-        if any(e.start <= first.start < e.end for e in self.events):
-            return None
         is_meeting = any(r in MEETING_AR for r in readings[:3]) or self.norms[index] in lx.MEETING_WORDS_FR
         if readings[-1] in ("يوم", "حدث") or self.norms[index] in ("journee", "evenement"):
             # "اليوم الجمعة" is a day, not an event: a day is an event only by its name.
@@ -729,6 +778,10 @@ class _Extraction:
                 has_name = True
             count += 1
         end = self.tokens[index + count - 1].end
+        quoted = re.match(r"\s*[“\"«‘']([^”\"»’'\n]{2,80})[”\"»’']", self.text[first.end : first.end + 90])
+        if quoted:
+            end = first.end + quoted.end()
+            has_name = True
         # A closing quote belongs to the name.
         while end < len(self.text) and self.text[end] in lx.QUOTES:
             end += 1
@@ -739,8 +792,17 @@ class _Extraction:
                 start = first.end - len(base)
         phrase = self.text[start:end]
         normalized = normalize(phrase)
+        if re.match(r"(?:الدوره|النسخه|edition|la \d+e edition)", normalized):
+            after = [strip_clitics(w)[-1] for w in self.norms[index + count : index + count + 2]]
+            if after and (after[0] in ("من", "de", "du") or after[0] in EVENT_AR) and (
+                any(w in EVENT_AR or w in lx.EVENT_WORDS_FR for w in after)
+            ):
+                return None  # "الدورة التاسعة من ملتقى ...": the edition of the event named next
         known, score = self.gazetteer.best_match("event", phrase, threshold=86)
-        if known is None and not (has_name or re.search(r"(?:19|20)\d{2}", normalized) or self.edition(normalized)):
+        if known is None and not (
+            has_name or re.search(r"(?:19|20)\d{2}", normalized) or self.edition(normalized)
+            or (self.after_event_cue(index) and len(normalized.split()) >= 2)
+        ):
             if not is_meeting:
                 return None
         if is_meeting and known is None:
@@ -752,6 +814,17 @@ class _Extraction:
             if self.is_reference(index):
                 return None
         return self.add_event(start, end, phrase, known, score, is_meeting=is_meeting)
+
+    def after_event_cue(self, index: int) -> bool:
+        """"خلال جلسة ...", "وفي أول حدث ...", "بتنظيم مناظرات ...", "lors du forum ..."."""
+        before = " ".join(self.norms[max(0, index - 3) : index])
+        word = self.norms[index]
+        if self.arabic and word[:1] in "بل" and strip_clitics(word)[-1] != word:
+            return False  # "بمجلس", "لقمة": a genitive, not the event itself
+        return bool(
+            re.search(r"(?:^|\s)(?:خلال|وخلال|في|وفي|بتنظيم|تنظيم|افتتاح|هامش|بمناسبه|lors|pendant|durant|marge|occasion|organisation)(?:\s+\S+)?$", before)
+            or re.search(r"(?:^|\s)(?:خلال|وفي|في)\s+اول$", before)
+        )
 
     def edition(self, normalized: str) -> bool:
         return bool(re.search(r"الدوره|النسخه|edition|session|\d+(?:e|eme)\b", normalized)) and len(normalized.split()) >= 3
@@ -772,9 +845,11 @@ class _Extraction:
         for event in self.events:
             if event.start < end and start < event.end:
                 return event
-            if known is not None and event.known is not None and event.known.slug == known.slug:
-                return event
-            if known is None and event.known is None and name_similarity(event.name, name) >= 92:
+            same = (known is not None and event.known is not None and event.known.slug == known.slug) or (
+                known is None and event.known is None and name_similarity(event.name, name) >= 88
+            )
+            if same:
+                event.mentions.append(self.sentence_of(start))
                 return event
         event = _Event(self.new_key("event"), name.strip(), start, end, self.sentence_of(start), known, score)
         event.is_meeting = is_meeting
@@ -785,6 +860,11 @@ class _Extraction:
 
     def instrument_mentions(self) -> list[tuple[int, int, str]]:
         """Every instrument phrase: (start, end, kind), longest first where they overlap."""
+        if self._instruments is None:
+            self._instruments = self.find_instruments()
+        return self._instruments
+
+    def find_instruments(self) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
         kinds = lx.AGREEMENT_KINDS_AR if self.arabic else lx.AGREEMENT_KINDS_FR
         for index in range(len(self.tokens)):
@@ -830,6 +910,21 @@ class _Extraction:
         mentions = self.instrument_mentions()
         for sentence in self.sentences:
             inside = [m for m in mentions if sentence.start <= m[0] < sentence.end]
+            unnamed = re.search(
+                r"(?:تم|جري|جرى)\s+التوقيع\s+علي\s+(?:انشا|احداث|اطلاق|تاسيس)",
+                normalize(self.text[sentence.start : sentence.end]),
+            )
+            if not inside and unnamed:
+                # A signing whose instrument is not named: its kind is "other".
+                start = sentence.start + unnamed.start()
+                while start < sentence.end and not self.text[start:].startswith("التوقيع"):
+                    start += 1
+                end = self.text.find("،", start, sentence.end)
+                end = end if end > 0 else sentence.end
+                agreement = _Agreement(self.new_key("agreement"), "other", start, end, sentence)
+                self.agreements.append(agreement)
+                self.attach(agreement, sentence, start, start)
+                continue
             if not inside:
                 # "وقد جرت مراسم التوقيع بحضور ...": the signing of the agreement at hand.
                 if current is not None and self.is_signing(sentence) and (
@@ -905,6 +1000,18 @@ class _Extraction:
         mentions = [(s, e, k) for s, e, k in self.instrument_mentions() if sentence.start <= s < sentence.end]
         others = [(s, e) for s, e, _ in mentions if (s, e) != (start, end)]
 
+        # "مذكرة التفاهم الموقعة بين X و Y في ..." names its own parties, and only those.
+        scope = None
+        after = self.text[end : min(sentence.end, end + 30)]
+        between = re.search(r"(?:^|\s)(?:بين|entre)\s", after) if end > start else None
+        if between:
+            scope_start = end + between.start()
+            stop = [p for p in (self.text.find("،", scope_start, sentence.end), self.text.find(",", scope_start, sentence.end)) if p > 0]
+            date = self.date_in(scope_start, sentence.end)
+            if date:
+                stop.append(date.start)
+            scope = (scope_start, min(stop) if stop else sentence.end)
+
         def nearest_is_this(position: int) -> bool:
             distance = abs(position - start)
             return all(abs(position - s) >= distance for s, _ in others)
@@ -932,6 +1039,8 @@ class _Extraction:
             if any(s <= org.start < e for s, e in excluded) or not nearest_is_this(org.start):
                 continue
             if presence is not None and org.start > presence:
+                continue
+            if scope is not None and not (scope[0] <= org.start < scope[1]):
                 continue
             if any(p.title_span and p.title_span[0] <= org.start < p.title_span[1] for p in self.people if p.key not in agreement.signatories):
                 continue
@@ -1143,19 +1252,26 @@ class _Extraction:
             place = self.place_in(sentence)
             if place is not None and abs(place[2].start - event.end) < 120:
                 event.place = place
-            # People named in the event's sentence, or in its paragraph when the paragraph
+            # People named in the event's sentences, or in its paragraph when the paragraph
             # tells of this event alone (the speakers of a forum's report).
             paragraph = self.paragraph_of(event.start)
             alone = not any(
                 other is not event and paragraph.start <= other.start < paragraph.end
-                and other.key != event.key
                 for other in self.events
             )
+            mentioned = [sentence, *event.mentions, *self.references(event)]
             for person in self.people:
-                if sentence.start <= person.start < sentence.end:
-                    event.participants.setdefault(person.key, sentence)
+                at = next((m for m in mentioned if m.start <= person.start < m.end), None)
+                if at is not None:
+                    event.participants.setdefault(person.key, at)
                 elif alone and paragraph.start <= person.start < paragraph.end:
                     event.participants.setdefault(person.key, self.sentence_of(person.start))
+            if event.place is None and alone:
+                place = self.place_in(paragraph)
+                if place is not None:
+                    event.place = place
+            if event.place is None:
+                event.place = self.country_of(event)
         for event in self.events:
             # "المباحثات التي جرت على هامش ..." ties a meeting to its summit.
             if event.is_meeting:
@@ -1193,6 +1309,54 @@ class _Extraction:
                 agreement.place = self.dateline()
             if event is not None and event.place is None and agreement.place is not None:
                 event.place = agreement.place
+
+    def references(self, event: _Event) -> list[Span]:
+        """Sentences that name the event by its head noun alone ("أشغال الجمعية",
+        "خلال المباحثات", "les entretiens"), when no other event shares that noun."""
+        heads = self.heads(event)
+        if not heads or any(self.heads(other) & heads for other in self.events if other.key != event.key):
+            return []
+        found = []
+        for sentence in self.sentences:
+            words = {
+                reading
+                for index in self.token_range(sentence.start, sentence.end)
+                for reading in strip_clitics(self.norms[index])[1:] or (self.norms[index],)
+            }
+            if words & heads and not any(
+                other.key != event.key and sentence.start <= other.start < sentence.end for other in self.events
+            ):
+                found.append(sentence)
+        return found
+
+    def heads(self, event: _Event) -> set[str]:
+        indexes = list(self.token_range(event.start, event.end))[:4]
+        words = set()
+        for index in indexes:
+            bare = strip_clitics(self.norms[index])[-1]
+            if bare in {"جمعيه", "قمه", "مباحثات", "مناظره", "مناظرات", "معرض", "ملتقي", "منتدي", "مؤتمر", "جلسه"}:
+                words.add(bare)
+            elif self.norms[index] in ("sommet", "salon", "forum", "assises", "conference", "entretiens", "seance"):
+                words.add(self.norms[index])
+        if event.is_meeting:
+            words |= {"مباحثات", "لقاء", "اجتماع", "entretiens", "rencontre", "reunion"}
+        return words
+
+    def country_of(self, event: _Event) -> tuple[Place, str, Span] | None:
+        """A country the event's sentence gives ("دولة الكويت"), or that of the organization
+        in its name ("بمجلس المستشارين")."""
+        sentence = event.sentence
+        match = re.search(r"(?:دولة|بدولة|في دولة)\s+([\w\u0600-\u06ff]+)", self.text[sentence.start : sentence.end])
+        if match:
+            key = (normalize(match.group(1)),)
+            place = COUNTRY_PLACES.get(key)
+            if place is not None:
+                start = sentence.start + match.start(1)
+                return place, match.group(1), Span(start, start + len(match.group(1)))
+        for org in self.orgs:
+            if event.start <= org.start < event.end and org.country:
+                return Place((org.name,), org.country, True), org.name, Span(org.start, org.end)
+        return None
 
     def paragraph_of(self, position: int) -> Span:
         start = self.text.rfind("\n", 0, position) + 1

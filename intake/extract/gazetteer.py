@@ -100,8 +100,16 @@ FILLER = frozenset(
 )  # fmt: skip
 
 
+def _stem(word: str) -> str:
+    """Plural and feminine endings off: مناظرات / مناظرة → مناظر."""
+    for suffix in ("ات", "ه", "ين", "ون"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def _content(name: str) -> list[str]:
-    words = [strip_clitics(w)[-1] for w in name_tokens(name)]
+    words = [_stem(strip_clitics(w)[-1]) for w in name_tokens(name)]
     return [w for w in words if w not in FILLER and w]
 
 
@@ -113,7 +121,7 @@ def name_similarity(a: str, b: str) -> float:
     if len(left) != len(right):
         left_content, right_content = _content(a), _content(b)
         if len(left_content) == len(right_content) and left_content:
-            scores = [_token_score(x, y) for x, y in zip(left_content, right_content, strict=True)]
+            scores = [_pair_score(x, y) for x, y in zip(left_content, right_content, strict=True)]
             return min(scores) * 0.5 + (sum(scores) / len(scores)) * 0.5
         if not left_content or not right_content:
             return 0.0
@@ -125,8 +133,13 @@ def name_similarity(a: str, b: str) -> float:
         return fuzz.token_set_ratio(" ".join(left_content), " ".join(right_content)) * (
             0.6 + 0.4 * coverage
         )
-    scores = [_token_score(x, y) for x, y in zip(left, right, strict=True)]
+    scores = [_pair_score(x, y) for x, y in zip(left, right, strict=True)]
     return min(scores) * 0.5 + (sum(scores) / len(scores)) * 0.5
+
+
+def _pair_score(a: str, b: str) -> float:
+    """Either word may carry the clitic ("ويب" / "الويب")."""
+    return max(_token_score(a, b), _token_score(b, a))
 
 
 class Gazetteer:

@@ -93,11 +93,11 @@ def strip_clitics(word: str) -> tuple[str, ...]:
                 continue
             if rest.startswith("ال") and len(rest) - 2 >= MIN_STEM:
                 readings.append(rest[2:])
-    unique = []
-    for reading in readings:
+    unique = [word]
+    for reading in sorted(readings[1:], key=len, reverse=True):
         if reading not in unique:
             unique.append(reading)
-    return tuple(unique)
+    return tuple(unique)  # the word itself first, the barest reading last
 
 
 def bare(word: str) -> str:
