@@ -19,6 +19,8 @@ party signed for), attendees (of agreements, and events' participants), dates (v
 precision, signing dates and events' start dates; a date the key leaves unknown must be
 proposed unknown), places (city, or country where the key has no city) and events; and
 the proposed values that no passage supports (`intake.extract.support.unsupported`).
+A known date or a place counts where one of the article's own citations backs that field
+(a value the key took from another article cannot be read from this one).
 """
 
 from __future__ import annotations
@@ -91,6 +93,12 @@ class Resolver:
         return self.slugs.get(key) if key else None
 
 
+def cites(seed, source: str, *fields: str) -> bool:
+    """Whether this article's citations back one of the fields (the key's value may come
+    from another article: "يوليوز الماضي" is read in one, "بالرباط" in another)."""
+    return any(c.source == source and set(c.fields) & set(fields) for c in seed.citations)
+
+
 def same_date(proposed, expected: PartialDate) -> bool:
     value = proposed.value if proposed is not None else PartialDate()
     return value == expected
@@ -147,9 +155,10 @@ def score_article(seeds, source: str, proposals, full: Gazetteer) -> dict[str, l
         for attendee in seed.children["attendees"]:
             count("attendees", attendee["person"] in present)
         signed = PartialDate.from_stored(seed.values["signed_on"], seed.values["signed_on_precision"])
-        count("dates", best is not None and same_date(best.date, signed))
+        if not signed.is_known or cites(seed, source, "signed_on"):
+            count("dates", best is not None and same_date(best.date, signed))
         city = {k: v for k, v in seed.values.items() if k.startswith("place_city_")}
-        if any(city.values()) or seed.values["place_country"]:
+        if (any(city.values()) or seed.values["place_country"]) and cites(seed, source, "place"):
             count("places", best is not None and same_place(best.place, city, seed.values["place_country"]))
 
     for seed in (e for e in seeds.records["event"] if cited_by(e, source)):
@@ -159,9 +168,10 @@ def score_article(seeds, source: str, proposals, full: Gazetteer) -> dict[str, l
         for participant in seed.children["participants"]:
             count("attendees", participant["person"] in participants)
         start = PartialDate.from_stored(seed.values["start_date"], seed.values["date_precision"])
-        count("dates", found is not None and same_date(found.date, start))
+        if not start.is_known or cites(seed, source, "start_date"):
+            count("dates", found is not None and same_date(found.date, start))
         city = {k: v for k, v in seed.values.items() if k.startswith("city_")}
-        if any(city.values()) or seed.values["country"]:
+        if (any(city.values()) or seed.values["country"]) and cites(seed, source, "city", "country"):
             count("places", found is not None and same_place(found.place, city, seed.values["country"]))
     return counts
 

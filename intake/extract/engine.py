@@ -141,6 +141,7 @@ class _Event:
     parent: str | None = None
     is_meeting: bool = False
     mentions: list[Span] = field(default_factory=list)  # sentences naming it again
+    name_evidence: Span | None = None  # where the name is read when it is composed
 
 
 @dataclass
@@ -345,7 +346,11 @@ class _Extraction:
                 if count > 0 and (word.startswith("و") and word[1:] in TITLE_AR):
                     break
                 is_name_ali = token.text.endswith("علي")  # "علي" the name, "على" the preposition
-                if (first_reading in STOP_AR and not is_name_ali) or word in TITLE_AR or word.isdigit():
+                # "خالد سفير،": a title word closing a name before a comma is the surname.
+                closes = count > 0 and self.text[token.end : token.end + 1] in ("،", ",")
+                if word in TITLE_AR and not closes:
+                    break
+                if (first_reading in STOP_AR and not is_name_ali) or word.isdigit():
                     break
                 if count > 0 and any(r in lx.NAME_PARTICLES for r in (word,)):
                     count += 1
@@ -813,6 +818,17 @@ class _Extraction:
                 return None
             if self.is_reference(index):
                 return None
+            subject = [p for p in self.people if sentence.start <= p.start < start]
+            if subject and self.arabic:
+                # Talks are named by who held them: "مباحثات السغروشني مع وزير ...", the
+                # surname of the host named before the word (its words are all in the
+                # sentence, which is the evidence).
+                head_end = first.end
+                surname = subject[-1].name.split()[-1]
+                phrase = f"{self.text[start:head_end]} {surname}{self.text[head_end:end]}"
+                event = self.add_event(start, end, phrase, known, score, is_meeting=is_meeting)
+                event.name_evidence = Span(subject[-1].start, end)
+                return event
         return self.add_event(start, end, phrase, known, score, is_meeting=is_meeting)
 
     def after_event_cue(self, index: int) -> bool:
@@ -1557,7 +1573,13 @@ class _Extraction:
             key=event.key,
             name=NameProposal(
                 text=event.name,
-                evidence=self.evidence(*self.name_evidence(event.start, event.end, event.sentence)),
+                evidence=self.evidence(
+                    *(
+                        (event.name_evidence.start, event.name_evidence.end)
+                        if event.name_evidence
+                        else self.name_evidence(event.start, event.end, event.sentence)
+                    )
+                ),
                 existing=event.known.ref(self.language) if event.known else None,
                 score=event.score if event.known else 0.0,
             ),
