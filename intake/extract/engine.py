@@ -72,6 +72,12 @@ STOP_FR = frozenset(
 )
 SIGNING_AR = frozenset(lx.SIGNING_AR)
 SIGNING_FR = frozenset(lx.SIGNING_FR)
+# Where a French organization's name stops: a verb or a word that starts a clause.
+FRENCH_BOUNDARY = frozenset(
+    "a ont est sont qui que dont avec sur par lors a au aux dans chez ainsi afin selon "
+    "represente representee signe signent signee vise visant ce cette ces son sa ses leur "
+    "un une le les".split()
+)
 # A finite verb says who signed; the noun ("توقيع هذه المذكرة يندرج ...") does not.
 SIGNED_BY_AR = frozenset(("وقع", "وقعت", "وقعا", "وقعتا", "وقعوا", "توقع", "يوقع", "يوقعان", "ابرم", "ابرمت", "ابرما"))
 SIGNED_BY_FR = re.compile(
@@ -142,6 +148,7 @@ class _Event:
     is_meeting: bool = False
     mentions: list[Span] = field(default_factory=list)  # sentences naming it again
     name_evidence: Span | None = None  # where the name is read when it is composed
+    positions: list[tuple[int, int]] = field(default_factory=list)  # every mention
 
 
 @dataclass
@@ -546,7 +553,7 @@ class _Extraction:
                 if word in ("مركز", "المركز", "معهد", "المعهد", "جهه") or readings[-1] in ("مركز", "معهد", "جهه"):
                     continue
                 self.org_phrase_at(index)
-            elif not self.arabic and word in lx.ORGANIZATION_WORDS_FR and self.tokens[index].text[:1].isupper():
+            elif not self.arabic and _elided(word) in lx.ORGANIZATION_WORDS_FR and _elided(self.tokens[index].text)[:1].isupper():
                 self.org_phrase_at(index)
 
     def repeat_org_mentions(self) -> None:
@@ -618,6 +625,8 @@ class _Extraction:
             return None  # "هذه المديرية": one already named
         start = first.start
         word = self.norms[index]
+        if not self.arabic and _elided(word) != word:
+            start += len(first.text) - len(_elided(first.text))  # "l'Agence" names "Agence"
         if self.arabic:
             readings = strip_clitics(word)
             base = next((r for r in readings if r in ORG_WORDS_AR), readings[-1])
@@ -642,14 +651,16 @@ class _Extraction:
                 if any((r,) in PLACES for r in strip_clitics(nword)) and nword.startswith("ب"):
                     break
             else:
-                if nword in ("qui", "a", "au", "pour", "avec", "et", "en", "sur", "lors", "par") or (
-                    not token.text[:1].isupper() and nword not in ("de", "du", "des", "la", "l'", "d'", "et")
-                    and not re.match(r"[a-zé]", token.text) is None
-                ):
-                    if nword not in ("de", "du", "des", "la", "l'", "d'"):
-                        break
+                # French names run on in lower case ("Agence de développement du digital")
+                # up to punctuation or a word that starts the rest of the sentence.
+                following = self.tokens[position + 1].text if position + 1 < len(self.tokens) else ""
+                guarded = nword in ("pour", "et", "en")
+                if guarded and not (following[:1].isupper() or _elided(following)[:1].isupper()):
+                    break
+                if nword in FRENCH_BOUNDARY:
+                    break
             count += 1
-        while count > 1 and self.norms[index + count - 1] in ("de", "du", "des", "la", "l'", "d'", "et"):
+        while count > 1 and self.norms[index + count - 1] in ("de", "du", "des", "la", "l'", "d'", "et", "pour", "en"):
             count -= 1
         if count < 2:
             return None
@@ -750,6 +761,7 @@ class _Extraction:
                 if not is_event_word:
                     continue
                 self.event_phrase_at(index, sentence)
+        self.repeat_event_mentions()
 
     def event_phrase_at(self, index: int, sentence: Span) -> _Event | None:
         """An event named by its keyword and what follows: a quoted or capitalized name, an
@@ -842,6 +854,26 @@ class _Extraction:
             or re.search(r"(?:^|\s)(?:خلال|وفي|في)\s+اول$", before)
         )
 
+    def repeat_event_mentions(self) -> None:
+        """Later mentions of an event by its proper name alone ("en marge du GITEX Africa
+        2025" after "le salon GITEX Africa 2025")."""
+        for event in list(self.events):
+            match = re.search(r"[“\"'«‘]?([A-Z\u0600-\u06ff][^،,.()\n]*?(?:19|20)\d{2})", event.name)
+            proper = match.group(1).strip(lx.QUOTES + " ") if match else ""
+            words = proper.split()
+            if len(words) < 2:
+                continue
+            if self.arabic is False and not words[0][:1].isupper():
+                continue
+            for found in re.finditer(re.escape(proper), self.text):
+                start, end = found.span()
+                if any(s <= start < e for s, e in event.positions):
+                    continue
+                if any(s <= start < e for other in self.events for s, e in other.positions):
+                    continue
+                event.positions.append((start, end))
+                event.mentions.append(self.sentence_of(start))
+
     def edition(self, normalized: str) -> bool:
         return bool(re.search(r"الدوره|النسخه|edition|session|\d+(?:e|eme)\b", normalized)) and len(normalized.split()) >= 3
 
@@ -866,9 +898,11 @@ class _Extraction:
             )
             if same:
                 event.mentions.append(self.sentence_of(start))
+                event.positions.append((start, end))
                 return event
         event = _Event(self.new_key("event"), name.strip(), start, end, self.sentence_of(start), known, score)
         event.is_meeting = is_meeting
+        event.positions.append((start, end))
         self.events.append(event)
         return event
 
@@ -1188,11 +1222,16 @@ class _Extraction:
             at = normalized.find(normalize(cue))
             if at < 0:
                 continue
-            after = [e for e in self.events if e.start >= sentence.start + at and e.start < sentence.end]
+            after = [
+                (position, event)
+                for event in self.events
+                for position in event.positions
+                if sentence.start + at <= position[0] < sentence.end
+            ]
             if after:
-                event = min(after, key=lambda e: e.start)
+                (_, end), event = min(after, key=lambda item: item[0][0])
                 start = sentence.start + at
-                return event.key, Span(start, max(event.end, self.close_paren(event.end, sentence.end)))
+                return event.key, Span(start, max(end, self.close_paren(end, sentence.end)))
         return None
 
     def close_paren(self, position: int, limit: int) -> int:
@@ -1202,18 +1241,28 @@ class _Extraction:
         return position + match.end() if match else position
 
     def duration_in(self, sentence: Span) -> tuple[int, Span] | None:
+        """"لمدة عامين", "لمدة ثلاث سنوات", "pour une durée de deux ans", "de 18 mois"."""
         normalized = normalize(self.text[sentence.start : sentence.end])
-        numbers = {"عامين": 24, "سنتين": 24, "عام": 12, "سنه": 12, "ثلاث سنوات": 36, "اربع سنوات": 48, "خمس سنوات": 60}
-        match = re.search(r"(?:لمده|مدتها|pour une (?:duree|periode) de|d'une duree de)\s+(\d+\s+)?(عامين|سنتين|ثلاث سنوات|اربع سنوات|خمس سنوات|سنوات|سنه|عام|ans|an|annees|mois|شهرا|اشهر)", normalized)
+        match = re.search(
+            r"(?:لمده|مدتها|مده|(?:pour|sur) une (?:duree|periode) de|d'une duree de)\s+"
+            r"(\d+|[\w']+)?\s*(عامين|سنتين|سنوات|سنه|عام|اعوام|شهرا|اشهر|شهر|ans|an|annees|annee|mois)",
+            normalized,
+        )
         if not match:
             return None
         count, unit = match.group(1), match.group(2)
-        if count:
-            months = int(count) * (1 if unit in ("mois", "شهرا", "اشهر") else 12)
-        elif unit in numbers:
-            months = numbers[unit]
+        if unit in ("عامين", "سنتين"):
+            return 24, sentence
+        words = {"ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6,
+                 "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+                 "dix": 10, "douze": 12, "dix-huit": 18, "vingt-quatre": 24}  # fmt: skip
+        if count is None:
+            number = 1 if unit in ("سنه", "عام", "شهر", "an", "annee", "mois") else None
         else:
+            number = int(count) if count.isdigit() else words.get(count)
+        if not number:
             return None
+        months = number if unit in ("شهرا", "اشهر", "شهر", "mois") else number * 12
         return months, sentence
 
     # --- Initiatives -----------------------------------------------------------------
@@ -1607,6 +1656,11 @@ class _Extraction:
                 )
             )
         return proposal
+
+
+def _elided(word: str) -> str:
+    """French elision off: "l'Agence" → "Agence", "d'entente" → "entente"."""
+    return re.sub(r"^(?:l|d|qu|j|n|s)['’]", "", word, flags=re.IGNORECASE)
 
 
 def _year_mention(year: int, event: _Event) -> DateMention:
