@@ -57,6 +57,23 @@ ERROR_RESPONSES = {
 }  # fmt: skip
 
 
+class ProposedSerializer(serializers.Serializer):
+    revision = serializers.IntegerField(help_text=_("The id of the proposed revision."))
+    status = serializers.CharField(help_text=_("“pending”: waiting for review."))
+    api_url = serializers.URLField(help_text=_("The revision in the API, as in Location."))
+    detail = serializers.CharField()
+
+
+PROPOSED_RESPONSE = OpenApiResponse(
+    response=ProposedSerializer,
+    description=_(
+        "The record is published and you may not publish it: the change is not applied but "
+        "kept as a revision for a publisher to review (Location: /api/v1/revisions/{id}/). "
+        "The record and its version (the number in its ETag) are unchanged."
+    ),
+)
+
+
 class ApiAutoSchema(AutoSchema):
     def get_override_parameters(self) -> list:
         parameters = [*super().get_override_parameters(), LANG_PARAMETER]
@@ -103,6 +120,7 @@ class ApiAutoSchema(AutoSchema):
             errors += [401, 403]
         if self.method in ("PATCH", "PUT"):
             errors.append(412)
+            responses.setdefault("202", PROPOSED_RESPONSE)
         if self.method in ("POST", "PATCH", "PUT"):
             errors.append(413)
         for code in errors:

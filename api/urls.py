@@ -7,6 +7,7 @@ from api.agreements.views import AgreementViewSet, InitiativeViewSet, SourceView
 from api.events.views import EventViewSet
 from api.export import DatasetViewSet
 from api.partners.views import OrganizationViewSet, PersonViewSet
+from api.revisions import RevisionViewSet
 
 router = SimpleRouter()
 router.register("agreements", AgreementViewSet, basename="agreement")
@@ -18,5 +19,10 @@ router.register("sources", SourceViewSet, basename="source")
 
 urlpatterns = [
     path("export/", DatasetViewSet.as_view({"get": "retrieve"}), name="dataset"),
+    path(
+        "revisions/<int:pk>/",
+        RevisionViewSet.as_view({"get": "retrieve"}),
+        name="revision-detail",
+    ),
     *router.urls,
 ]

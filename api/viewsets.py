@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Model
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -37,7 +38,7 @@ from api.inputs import as_drf_error
 from api.negotiation import ContentNegotiation
 from api.pagination import Pagination
 from api.throttling import AnonymousThrottle, AuthenticatedThrottle
-from core import services
+from core import revisions, services
 from core.dataset import dataset_version
 from core.records import LANGUAGES, has_field
 
@@ -239,6 +240,11 @@ class PublicViewSet(GenericViewSet):
         return response
 
 
+def revision_url(request, pk: int) -> str:
+    """The address of a proposed revision in the API (`api.revisions`)."""
+    return request.build_absolute_uri(reverse("api:revision-detail", kwargs={"pk": pk}))
+
+
 _VERSION_TAG = re.compile(r'^"v(\d{1,9})-[0-9a-f]*"$')
 
 
@@ -287,10 +293,28 @@ class WritableMixin:
             record, data=request.data, partial=True, context=self.get_serializer_context()
         )
         serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
-            self.check_if_match(request, record)
-            record = self._run(bind(self.update_record, record), serializer.service_arguments())
+        try:
+            with transaction.atomic():
+                self.check_if_match(request, record)
+                record = self._run(bind(self.update_record, record), serializer.service_arguments())
+        except revisions.ProposedChange as proposal:
+            # A published record, an editor who may not publish it: the change waits.
+            return self.proposed(revisions.propose(proposal), record)
         return self.written(record, status.HTTP_200_OK)
+
+    def proposed(self, revision, record) -> Response:
+        """202 Accepted: the change is kept for review, at the address in `Location`; the
+        record is unchanged (its version too, which If-Match compares). Nothing to review: 200 with the record."""
+        if revision is None:
+            return self.written(record, status.HTTP_200_OK)
+        location = revision_url(self.request, revision.pk)
+        body = {
+            "revision": revision.pk,
+            "status": revision.status,
+            "api_url": location,
+            "detail": _("This record is published: your change waits for a publisher's review."),
+        }
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": location})
 
     def check_if_match(self, request, record) -> None:
         """With `If-Match`, a write from another version than the stored one is a 412.
@@ -314,6 +338,8 @@ class WritableMixin:
     def _run(self, service, arguments: dict):
         try:
             return service(**arguments)
+        except revisions.ProposedChange:
+            raise  # not a refusal: the route keeps it for review
         except DjangoValidationError as error:
             raise as_drf_error(error) from None
 

@@ -17,16 +17,20 @@ from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core import services
+from core import revisions, rules, services, visibility
 from core.forms import (
     CitedFieldsField,
     EditorAdminMixin,
@@ -34,7 +38,7 @@ from core.forms import (
     cited_field_choices,
 )
 from core.history import attach_field_diffs, diffs_to_version
-from core.models import Citation
+from core.models import Citation, Revision, RevisionStatus
 from core.records import PublicationStatus
 
 REFUSED = (ValidationError, PermissionDenied)
@@ -106,6 +110,8 @@ class ServiceWritesMixin:
             # Still the version the editor started from, whatever else went wrong.
             version = posted_version(request) or version
         context["record_version"] = version
+        if obj is not None and obj.pk is not None:
+            context.update(review_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -117,6 +123,8 @@ class ServiceWritesMixin:
         try:
             # Django runs the whole view in one transaction: a refusal undoes it all.
             return super().changeform_view(request, object_id, form_url, extra_context)
+        except revisions.ProposedChange as proposal:
+            return self.held_for_review(request, proposal)
         except REFUSED as refusal:
             if request.method != "POST" or hasattr(request, "_write_refusal"):
                 raise
@@ -134,7 +142,10 @@ class ServiceWritesMixin:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        services.finish_write(form.instance, previous_status=request._stored_status)
+        services.finish_write(
+            form.instance, previous_status=request._stored_status, actor=request.user
+        )
+        warn_linked_drafts(self, request, form.instance)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         # Word by word, whole texts, each language in its direction: see core.history.
@@ -158,11 +169,42 @@ class ServiceWritesMixin:
                 if isinstance(response, HttpResponseRedirect):
                     record = self.model._default_manager.get(pk=object_id)
                     services.finish_write(
-                        record, previous_status=getattr(request, "_stored_status", None)
+                        record,
+                        previous_status=getattr(request, "_stored_status", None),
+                        actor=request.user,
                     )
                 return response
+        except revisions.ProposedChange as proposal:
+            return self.held_for_review(request, proposal)
         except REFUSED as refusal:
             return self.refused(request, refusal, _("Not reverted: %(reason)s"))
+
+    def held_for_review(
+        self, request: HttpRequest, proposal: revisions.ProposedChange
+    ) -> HttpResponseRedirect:
+        """The record is published and the editor may not publish it: their change, undone,
+        is kept as a revision for a publisher (see `core.revisions`)."""
+        revision = revisions.propose(proposal, note=request.POST.get("_revision_note", ""))
+        record = proposal.record
+        if revision is None:
+            self.message_user(request, _("Nothing was changed."), messages.INFO)
+        else:
+            self.message_user(
+                request,
+                format_html(
+                    _("Your change to {record} waits for review by a publisher: {link}."),
+                    record=rules.quoted(record),
+                    link=format_html(
+                        '<a href="{}">{}</a>',
+                        reverse("admin:core_revision_change", args=[revision.pk]),
+                        _("proposed revision %(number)s") % {"number": revision.pk},
+                    ),
+                ),
+                messages.WARNING,
+            )
+        return HttpResponseRedirect(
+            reverse(admin_urlname(record._meta, "change"), args=[record.pk])
+        )
 
     def refused(self, request: HttpRequest, refusal: Exception, label: str) -> HttpResponseRedirect:
         """Each rule the write broke as an error message, back on the same page."""
@@ -219,11 +261,13 @@ class PublishingMixin:
         refused: list[str] = []
         for obj in queryset.exclude(status=status):
             try:
-                services.set_status(actor=request.user, record=obj, status=status)
+                done = services.set_status(actor=request.user, record=obj, status=status)
             except REFUSED as refusal:
                 refused.extend(refusal_messages(refusal))
                 continue
             changed += 1
+            if status == PublicationStatus.PUBLISHED:
+                warn_linked_drafts(self, request, done)
         if changed:
             message = (
                 ngettext("%(count)d record published.", "%(count)d records published.", changed)
@@ -349,3 +393,256 @@ def record_links(records) -> str:
             ),
         ),
     )
+
+
+# -- review: editors' changes to published records, and what publishing leaves in draft -----
+
+
+def linked_drafts_message(record, drafts) -> str:
+    """Publishing a record whose linked records are drafts: which, with links."""
+    return format_html(
+        "{} {}",
+        _(
+            "%(record)s is published, but these linked records are still drafts: its public "
+            "page does not show them."
+        )
+        % {"record": rules.quoted(record)},
+        record_links(drafts),
+    )
+
+
+def review_context(request: HttpRequest, record) -> dict:
+    """On a record's change page: the proposed changes waiting for it (a publisher sees
+    all of them, an editor their own), whether the editor's save will wait for review, and
+    the linked records still in draft."""
+    if not services.has_status(record):
+        return {}
+    publisher = services.may_publish(request.user, type(record))
+    pending = revisions.pending_for(record)
+    if not publisher:
+        pending = pending.filter(proposed_by=request.user)
+    pending = list(pending)
+    count = len(pending)
+    if publisher:
+        notice = ngettext(
+            "%(count)d proposed change waiting for review",
+            "%(count)d proposed changes waiting for review",
+            count,
+        )
+    else:
+        notice = ngettext(
+            "You proposed %(count)d change, waiting for review",
+            "You proposed %(count)d changes, waiting for review",
+            count,
+        )
+    drafts = visibility.linked_drafts(record)
+    return {
+        "pending_revisions": [
+            (
+                reverse("admin:core_revision_change", args=[revision.pk]),
+                _("proposed revision %(number)s, by %(who)s, %(when)s")
+                % {
+                    "number": revision.pk,
+                    "who": revision.proposed_by,
+                    "when": date_format(
+                        timezone.localtime(revision.proposed_at), "SHORT_DATETIME_FORMAT"
+                    ),
+                },
+            )
+            for revision in pending
+        ],
+        "pending_notice": notice % {"count": count} if count else "",
+        "review_required": record.status == PublicationStatus.PUBLISHED and not publisher,
+        "linked_drafts": record_links(drafts) if drafts else "",
+    }
+
+
+def warn_linked_drafts(model_admin: admin.ModelAdmin, request: HttpRequest, record) -> None:
+    """Publishing a record whose links are drafts: say which; the public page hides them."""
+    if getattr(record, "status", None) != PublicationStatus.PUBLISHED:
+        return
+    drafts = visibility.linked_drafts(record)
+    if drafts:
+        model_admin.message_user(request, linked_drafts_message(record, drafts), messages.WARNING)
+
+
+class RevisionKindFilter(admin.SimpleListFilter):
+    """The kinds of record that have revisions, by their names (not "app | model")."""
+
+    title = _("kind of record")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        used = model_admin.get_queryset(request).values_list("content_type", flat=True)
+        kinds = ContentType.objects.filter(pk__in=used.distinct())
+        return sorted(
+            (
+                (str(kind.pk), capfirst(kind.model_class()._meta.verbose_name_plural))
+                for kind in kinds
+                if kind.model_class() is not None
+            ),
+            key=lambda choice: str(choice[1]),
+        )
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        return queryset.filter(content_type=value) if value.isdigit() else queryset.none()
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    """The review queue: publishers see every revision of the kinds they publish, and
+    approve or reject them; an editor sees the revisions they proposed."""
+
+    list_display = ["record_label", "kind", "proposed_by", "proposed_at", "status", "decided_by"]
+    list_filter = ["status", RevisionKindFilter]
+    list_select_related = ["content_type", "proposed_by", "decided_by"]
+    search_fields = ["record_label", "note"]
+    list_per_page = 50
+    change_list_template = "admin/core/revision/change_list.html"
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request, obj=None):
+        if not self.has_module_permission(request):
+            return False
+        return obj is None or obj.proposed_by_id == request.user.pk or self.may_decide(request, obj)
+
+    def has_add_permission(self, request):
+        return False  # proposed by saving a published record, never typed in
+
+    def has_change_permission(self, request, obj=None):
+        return False  # decided on its own page, never edited
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # kept: the history of what was proposed and why it was refused
+
+    def may_decide(self, request, revision: Revision) -> bool:
+        model = revision.content_type.model_class()
+        return model is not None and services.may_publish(request.user, model)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        user = request.user
+        if user.is_superuser:
+            return queryset
+        # The kinds of record this user publishes, checked against the permissions once.
+        used = ContentType.objects.filter(
+            pk__in=Revision.objects.values_list("content_type", flat=True).distinct()
+        )
+        publishes = [
+            kind.pk
+            for kind in used
+            if kind.model_class() is not None and services.may_publish(user, kind.model_class())
+        ]
+        return queryset.filter(Q(proposed_by=user) | Q(content_type__in=publishes))
+
+    @admin.display(description=_("kind of record"), ordering="content_type")
+    def kind(self, obj: Revision) -> str:
+        model = obj.content_type.model_class()
+        return capfirst(model._meta.verbose_name) if model is not None else "—"
+
+    def changelist_view(self, request, extra_context=None):
+        counts = (
+            self.get_queryset(request)
+            .filter(status=RevisionStatus.PENDING)
+            .values("content_type")
+            .annotate(count=Count("id"))
+            .order_by()
+        )
+        summary = []
+        for row in counts:
+            model = ContentType.objects.get_for_id(row["content_type"]).model_class()
+            if model is None:
+                continue
+            # "Agreements: 2", which reads right in every language, plural forms aside.
+            summary.append(
+                (
+                    f"?status={RevisionStatus.PENDING}&kind={row['content_type']}",
+                    capfirst(model._meta.verbose_name_plural),
+                    row["count"],
+                )
+            )
+        extra_context = {**(extra_context or {}), "pending_summary": summary}
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        revision = self.get_object(request, object_id)
+        if revision is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_permission(request, revision):
+            raise PermissionDenied
+        may_decide = self.may_decide(request, revision)
+        if request.method == "POST":
+            if not may_decide:
+                raise PermissionDenied
+            return self.decide(request, revision)
+        model = revision.content_type.model_class()
+        record = model._default_manager.filter(pk=revision.object_id).first() if model else None
+        pending = revision.status == RevisionStatus.PENDING
+        stale = (
+            pending
+            and record is not None
+            and getattr(record, "version", 0) != revision.base_version
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": str(revision),
+            "revision": revision,
+            "record": record,
+            "record_url": (
+                reverse(admin_urlname(record._meta, "change"), args=[record.pk]) if record else ""
+            ),
+            "kind": self.kind(revision),
+            "rows": revisions.change_rows(revision),
+            "changed_since": revisions.changed_since(revision, record) if stale else [],
+            "stale": stale,
+            "may_decide": may_decide and pending and record is not None,
+            **(extra_context or {}),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/core/revision/review.html", context)
+
+    def decide(self, request: HttpRequest, revision: Revision) -> HttpResponseRedirect:
+        decision = request.POST.get("_decision")
+        here = HttpResponseRedirect(request.get_full_path())
+        try:
+            if decision == "approve":
+                revisions.approve(
+                    actor=request.user, revision=revision, rebase=request.POST.get("_rebase") == "1"
+                )
+            elif decision == "reject":
+                revisions.reject(
+                    actor=request.user, revision=revision, reason=request.POST.get("reason", "")
+                )
+            else:
+                return here
+        except REFUSED as refusal:
+            for message in refusal_messages(refusal):
+                self.message_user(request, message, messages.ERROR)
+            return here
+        if decision == "approve":
+            self.message_user(
+                request,
+                _("Approved: the change to %(record)s is applied.")
+                % {"record": rules.quoted(revision.record_label)},
+                messages.SUCCESS,
+            )
+            record = revision.record
+            if record is not None:
+                warn_linked_drafts(self, request, record)
+                return HttpResponseRedirect(
+                    reverse(admin_urlname(record._meta, "change"), args=[record.pk])
+                )
+        else:
+            self.message_user(
+                request,
+                _("Rejected: %(record)s is unchanged, and the reason is kept for its author.")
+                % {"record": rules.quoted(revision.record_label)},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:core_revision_changelist"))

@@ -6,6 +6,7 @@ any record (a generic relation): organizations, people, events, initiatives, agr
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -139,3 +140,85 @@ class Citation(models.Model):
             ) % {"source": self.source}
         if errors:
             raise ValidationError(errors)
+
+
+class RevisionStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Revision(models.Model):
+    """A change an editor proposed to a published record, waiting for a publisher.
+
+    The public keeps seeing the published record until a publisher approves the change.
+    `base` is the record as it stood when the change was proposed (at `base_version`),
+    `proposed` the record as the change would leave it: fields in every language, its
+    many-to-many links, its parts (parties, signatories, positions...) and its citations,
+    as `core.snapshots` captures them. Approving applies what differs between the two.
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of record"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    record = GenericForeignKey("content_type", "object_id")
+    record_label = models.CharField(_("record name"), max_length=500)
+    base_version = models.PositiveIntegerField(_("based on version"))
+    base = models.JSONField(_("record before the change"))
+    proposed = models.JSONField(_("record after the change"))
+    note = models.TextField(_("note"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.PROTECT,
+        related_name="proposed_revisions",
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=RevisionStatus.choices,
+        default=RevisionStatus.PENDING,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decided_revisions",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.TextField(_("reason for the decision"), blank=True)
+
+    class Meta:
+        verbose_name = _("proposed revision")
+        verbose_name_plural = _("proposed revisions")
+        ordering = ["-proposed_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "status"], name="revision_record_idx"
+            ),
+            models.Index(fields=["status", "-proposed_at"], name="revision_status_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=RevisionStatus.values), name="revision_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=RevisionStatus.PENDING)
+                | (Q(decided_by__isnull=False) & Q(decided_at__isnull=False)),
+                name="revision_decision_recorded",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=RevisionStatus.REJECTED) | ~Q(reason=""),
+                name="revision_rejection_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Revision %(number)s of %(record)s") % {
+            "number": self.pk,
+            "record": self.record_label,
+        }

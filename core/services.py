@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from modeltranslation.translator import NotRegistered, translator
 
-from core import rules
+from core import rules, snapshots
 from core.models import Citation, SourceDocument
 from core.records import LANGUAGES, PartialDate, PublicationStatus, has_field
 from core.slugs import fill_slug
@@ -122,11 +122,35 @@ def enforce_rules(record: models.Model, *, previous_status: str | None = None) -
         raise refusal(record, problems)
 
 
-def finish_write(record: models.Model, *, previous_status: str | None = None) -> None:
+def finish_write(
+    record: models.Model, *, previous_status: str | None = None, actor: Any = UNSET
+) -> None:
     """After a record and its parts are written: refresh what depends on it, then refuse
-    the whole write unless every rule of its kind holds."""
+    the whole write unless every rule of its kind holds; then hold it for review if the
+    record is published and the writer may not publish it."""
     rules.run_effects(record)
     enforce_rules(record, previous_status=previous_status)
+    hold_for_review(
+        record, actor=getattr(record, "_history_user", None) if actor is UNSET else actor
+    )
+
+
+def hold_for_review(record: models.Model, *, actor: User | None) -> None:
+    """The review rule: a published record changes at once only by its publishers.
+
+    Anyone else's change, once every rule above has run on it, is captured as it would
+    leave the record and refused with `ProposedChange`, which undoes the write; the route
+    that catches it stores the capture as a revision (`core.revisions.propose`) for a
+    publisher to approve. A route that does not catch it shows a refusal: the change is
+    never applied. A change to a part kept on its own page (a citation, a position) is a
+    change to the record it belongs to.
+    """
+    reviewed = snapshots.reviewed_record(record)
+    if reviewed is None or reviewed.status != PublicationStatus.PUBLISHED:
+        return
+    if actor is not None and may_publish(actor, type(reviewed)):
+        return
+    raise snapshots.ProposedChange(reviewed, snapshots.capture(reviewed), actor)
 
 
 # -- evidence ----------------------------------------------------------------------------
@@ -210,7 +234,7 @@ def close_write(
     """The record's evidence, if given (replaced whole), then what every write ends with."""
     if citations is not UNSET:
         set_citations(actor=actor, record=record, citations=citations)
-    finish_write(record, previous_status=previous_status)
+    finish_write(record, previous_status=previous_status, actor=actor)
 
 
 def _stored(record: models.Model) -> dict[str, Any] | None:
@@ -331,7 +355,7 @@ def set_status(*, actor: User, record: models.Model, status: str) -> models.Mode
     locked._history_user = history_user(actor)
     locked._change_reason = f"status: {status}"
     locked.save(update_fields=["status", "updated_at"])
-    finish_write(locked, previous_status=previous)
+    finish_write(locked, previous_status=previous, actor=actor)
     return locked
 
 

@@ -16,7 +16,7 @@ Nothing here knows an app: it works on any model whose manager has `published()`
 
 from __future__ import annotations
 
-from django.db.models import FilteredRelation, Model, Prefetch, Q, QuerySet
+from django.db.models import CASCADE, FilteredRelation, Model, Prefetch, Q, QuerySet
 
 PUBLISHED = "published"
 VISIBLE_PREFIX = "visible_"
@@ -100,3 +100,51 @@ def visible_prefetch(
         queryset=queryset.filter(status_is_visible(include_drafts=include_drafts)),
         to_attr=to_attr,
     )
+
+
+def linked_drafts(record: Model) -> list[Model]:
+    """The records `record` links to that are still drafts: its public page shows none of
+    them. Followed: its keys (an agreement's event), its many-to-many links (initiatives),
+    and the keys of its parts (a party's organization, a signatory's person).
+
+    One query per kind of link, and one per kind of record found.
+    """
+    wanted: dict[type[Model], set] = {}
+
+    def is_curated(model: type[Model]) -> bool:
+        return any(field.name == "status" for field in model._meta.concrete_fields)
+
+    model = type(record)
+    for field in model._meta.concrete_fields:
+        if field.many_to_one and is_curated(field.related_model):
+            value = getattr(record, field.attname)
+            if value is not None:
+                wanted.setdefault(field.related_model, set()).add(value)
+    for field in model._meta.many_to_many:
+        if is_curated(field.related_model):
+            ids = getattr(record, field.name).exclude(status=PUBLISHED).values_list("pk", flat=True)
+            wanted.setdefault(field.related_model, set()).update(ids)
+    for relation in model._meta.related_objects:
+        if not (relation.one_to_many and relation.on_delete is CASCADE):
+            continue
+        part = relation.related_model
+        keys = [
+            field
+            for field in part._meta.concrete_fields
+            if field.many_to_one and field != relation.field and is_curated(field.related_model)
+        ]
+        if not keys:
+            continue
+        rows = part._default_manager.filter(**{relation.field.name: record.pk})
+        for values in rows.values_list(*(key.attname for key in keys)):
+            for key, value in zip(keys, values, strict=True):
+                if value is not None:
+                    wanted.setdefault(key.related_model, set()).add(value)
+    found: list[Model] = []
+    for linked_model, ids in wanted.items():
+        found.extend(
+            linked_model._default_manager.filter(pk__in=ids)
+            .exclude(status=PUBLISHED)
+            .order_by("pk")
+        )
+    return found

@@ -39,7 +39,9 @@ SECOND_VALUES = {
 
 def editor_client(name: str) -> Client:
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    client.force_login(make_user(name, "Editors"))
+    # Publishers: an editor's change to a published record waits for review instead
+    # (tests/admin/test_review.py); a stale form is refused before either happens.
+    client.force_login(make_user(name, "Editors", "Publishers"))
     return client
 
 

@@ -213,7 +213,10 @@ def test_a_citation_quote_must_occur_in_its_source(seeded, editor_client):
 # --- history ----------------------------------------------------------------------------------
 
 
-def test_changes_are_attributed_diffed_and_revertible(seeded, editor_client, editor):
+def test_changes_are_attributed_diffed_and_revertible(seeded, publisher_client, publisher):
+    # A publisher: an editor's change to a published record waits for review
+    # (tests/admin/test_review.py).
+    editor_client, editor = publisher_client, publisher
     agreement = Agreement.objects.get(slug=MISTRAL)
     original = agreement.title_fr
     response = submit(

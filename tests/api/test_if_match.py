@@ -53,7 +53,9 @@ RESOURCES = [
 @pytest.fixture
 def editor() -> Client:
     user = User.objects.create_user("editor", password="not-used-here")
-    user.groups.add(Group.objects.get(name="Editors"))
+    # Publishes too: an editor's change to a published record answers 202 and waits for
+    # review (tests/api/test_review.py); If-Match is checked before either.
+    user.groups.add(*Group.objects.filter(name__in=["Editors", "Publishers"]))
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(user)
     return client

@@ -110,10 +110,12 @@ def test_an_editor_may_not_publish_a_publisher_may(seeded, editor: Client, publi
     assert Client().get("/api/v1/agreements/new-mou/").status_code == 200
 
 
-def test_a_partial_update_changes_only_what_is_given(seeded, editor: Client):
+def test_a_partial_update_changes_only_what_is_given(seeded, publisher: Client):
+    # A publisher: an editor's change to this published agreement waits for review
+    # (tests/api/test_review.py).
     url = "/api/v1/agreements/ministry-mistral-ai-mou-2025/"
     before = Agreement.objects.get(slug="ministry-mistral-ai-mou-2025")
-    response = patch(editor, url, {"title": {"fr": "Titre corrigé"}, "duration_months": 24})
+    response = patch(publisher, url, {"title": {"fr": "Titre corrigé"}, "duration_months": 24})
     assert response.status_code == 200, response.json()
     after = Agreement.objects.get(slug="ministry-mistral-ai-mou-2025")
     assert after.title_fr == "Titre corrigé"
@@ -197,6 +199,8 @@ def test_writes_accept_json_only_and_offer_no_put_or_delete(seeded, editor: Clie
 def test_session_authenticated_editors_write_too(seeded):
     client = Client()
     client.force_login(user_in("Editors", "session-editor"))
+    # A draft: an editor's change to a published person waits for review.
+    Person.objects.filter(slug="arthur-mensch").update(status="draft")
     response = patch(client, "/api/v1/people/arthur-mensch/", {"wikidata_id": "Q123"})
     assert response.status_code == 200
     assert Person.objects.get(slug="arthur-mensch").wikidata_id == "Q123"
