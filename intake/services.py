@@ -13,34 +13,37 @@ kept in the record's history and in the intake's decisions.
 
 from __future__ import annotations
 
-import inspect
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from anyascii import anyascii
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from agreements.models import Agreement, Initiative
+from agreements.models import Agreement
 from agreements.services import (
     SigningAct,
     create_agreement,
     save_initiative,
-    save_source,
     update_agreement,
 )
 from core import rules
 from core.models import Citation, SourceDocument
 from core.records import PartialDate
-from core.services import CitationInput, User
-from events.models import Event
+from core.services import (
+    CitationInput,
+    User,
+    finish_write,
+    save_record,
+    set_partial_date,
+    set_translations,
+)
 from events.services import ParticipantInput, save_event
-from intake import extract
+from intake.extract import Gazetteer, extract_article
 from intake.extract.proposals import (
     AgreementProposal,
     ArticleProposals,
@@ -52,16 +55,11 @@ from intake.extract.proposals import (
 )
 from intake.models import ArticleIntake, Decision, IntakeDecision, proposals_as_json
 from intake.selectors import CONFLICT, MODELS, compare_agreement, records_by_ref
-from partners.models import Organization, Person
 from partners.services import save_organization, save_person
 
 logger = logging.getLogger(__name__)
 
 Extractor = Callable[..., ArticleProposals]
-
-# The dateline field is newer than `save_source`'s parameters; until the service takes it,
-# the intake form's dateline is not stored (see the intake's report).
-SAVE_SOURCE_TAKES_DATELINE = "dateline" in inspect.signature(save_source).parameters
 
 
 def may_intake(actor: User) -> bool:
@@ -78,16 +76,7 @@ def _check_may_intake(actor: User) -> None:
         raise PermissionDenied(_("Only an editor who may add records can use article intake."))
 
 
-# -- slugs ------------------------------------------------------------------------------------
-
-
-def slug_base(*texts: str, fallback: str) -> str:
-    """A Latin slug from the first text that gives one (Arabic is transliterated)."""
-    for text in texts:
-        base = slugify(anyascii(text or "").replace("'", ""))[:80].strip("-")
-        if base:
-            return base
-    return fallback
+# -- slugs: the services make one from a name; an agreement's names its parties ------------
 
 
 def unique_slug(model: type[models.Model], base: str) -> str:
@@ -112,10 +101,12 @@ def translated(text: str, language: str) -> dict[str, str]:
 # -- the article in ---------------------------------------------------------------------------
 
 
-def default_extractor(text: str, *, language: str, published: PartialDate | None):
-    gazetteer = extract.gazetteer.Gazetteer.from_database()
-    return extract.extract_article(
-        text, language=language, published=published, gazetteer=gazetteer
+def default_extractor(
+    text: str, *, language: str, published: PartialDate | None
+) -> ArticleProposals:
+    """The rule-based extractor over a gazetteer of the records as they now stand."""
+    return extract_article(
+        text, language=language, published=published, gazetteer=Gazetteer.from_database()
     )
 
 
@@ -137,18 +128,17 @@ def start_intake(
     _check_may_intake(actor)
     # Quotes are slices of this very text: it is stored exactly as the extractor reads it.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    source = save_source(
-        actor=actor,
-        slug=unique_slug(SourceDocument, slug_base(title, publisher, fallback="article")),
-        title=translated(title, language),
-        publisher=publisher,
-        author=author,
-        language=language,
-        published_on=published_on or PartialDate(),
-        url=url,
+    # Built whole, then written by the generic write path the admin's source form uses
+    # (`save_source` takes no dateline): slug made from the headline, every rule checked.
+    source = SourceDocument(
+        publisher=publisher, author=author, dateline=dateline, language=language, url=url,
         text=text,
-        **({"dateline": dateline} if SAVE_SOURCE_TAKES_DATELINE else {}),
-    )
+    )  # fmt: skip
+    set_translations(source, "title", translated(title, language))
+    set_partial_date(source, "published_on", "published_on_precision",
+                     published_on or PartialDate())  # fmt: skip
+    save_record(actor=actor, record=source, reason="intake")
+    finish_write(source)
     started = time.monotonic()
     try:
         proposals = (extractor or default_extractor)(
@@ -431,7 +421,6 @@ class _Review:
             return record, False
         return save_organization(
             actor=self.actor,
-            slug=unique_slug(Organization, slug_base(edit.name, fallback="organization")),
             name=self.translated(edit.name),
             kind=edit.kind,
             country=edit.country,
@@ -444,7 +433,6 @@ class _Review:
             return record, False
         return save_person(
             actor=self.actor,
-            slug=unique_slug(Person, slug_base(edit.name, fallback="person")),
             name=self.translated(edit.name),
             citations=self.citations(None, [(proposal.name.evidence, "name")]),
         ), True
@@ -455,7 +443,6 @@ class _Review:
             return record, False
         return save_initiative(
             actor=self.actor,
-            slug=unique_slug(Initiative, slug_base(edit.name, fallback="initiative")),
             name=self.translated(edit.name),
             kind=edit.kind,
             citations=self.citations(None, [(proposal.name.evidence, "name")]),
@@ -484,7 +471,6 @@ class _Review:
             return record, False
         return save_event(
             actor=self.actor,
-            slug=unique_slug(Event, slug_base(edit.name, fallback="event")),
             name=self.translated(edit.name),
             kind=edit.kind,
             start_date=edit.start,
@@ -535,7 +521,9 @@ class _Review:
             base = "-".join([*slug_parts, edit.kind, *([str(year)] if year else [])])
             return create_agreement(
                 actor=self.actor,
-                slug=unique_slug(Agreement, slugify(base)[:100] or "agreement"),
+                slug=unique_slug(
+                    Agreement, slugify(base).replace("_", "-")[:100].strip("-") or "agreement"
+                ),
                 title=self.translated(edit.title),
                 kind=edit.kind,
                 parties=parties,

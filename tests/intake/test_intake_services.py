@@ -113,6 +113,7 @@ def start(actor, found: ArticleProposals, text: str = ARTICLE) -> ArticleIntake:
         language="ar",
         publisher="بوابة بريس",
         url="https://example.org/article/1",
+        dateline="الرباط",
         published_on=PartialDate(2025, 9, 12),
         extractor=lambda text, **_: found,
     )
@@ -154,7 +155,7 @@ def test_the_article_is_stored_as_a_source_with_its_proposals():
     assert source.text == ARTICLE and source.language == "ar"
     assert source.publisher == "بوابة بريس" and source.url == "https://example.org/article/1"
     assert (source.published_on, source.published_on_precision) == (dt.date(2025, 9, 12), "day")
-    assert source.file_name == "" and source.slug
+    assert source.file_name == "" and source.slug and source.dateline == "الرباط"
     assert intake.created_by == editor
     assert intake.article_proposals() == proposals()
     assert intake.extraction_ms is not None

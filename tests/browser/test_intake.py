@@ -1,0 +1,215 @@
+"""Article intake in a real browser, with the real extractor: an editor pastes an article
+and ends with reviewed drafts and their citations, typing no slug, no field code and no
+ISO date. In Arabic with a seed article, in French with a short article written here; the
+French run on a 390 px wide screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission, User
+
+from agreements.models import Agreement
+from core.models import Citation, SourceDocument
+from core.records import PartialDate
+from events.models import Event
+from intake.models import ArticleIntake
+from partners.models import Organization, Person
+from tests.browser.conftest import save_screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "a-long-editor-password"
+SEED_ARTICLE = Path(settings.SEEDS_DIR) / "articles" / "001_5ccb9bab0d6213d5.txt"
+
+FRENCH_ARTICLE = (
+    "Rabat – Le ministère de la Transition numérique et de la Réforme de l'administration "
+    "et la société Orange Maroc ont signé, le 4 mars 2025 à Rabat, un mémorandum d'entente "
+    "pour former des jeunes aux métiers du numérique.\n"
+    "Le mémorandum a été signé par Mme Amal El Fallah Seghrouchni, ministre déléguée chargée "
+    "de la Transition numérique et de la Réforme de l'administration, et M. Hatim Benjelloun, "
+    "directeur général d'Orange Maroc.\n"
+    "La cérémonie s'est déroulée en présence de M. Ryad Mezzour, ministre de l'Industrie "
+    "et du Commerce.\n"
+)
+
+
+@pytest.fixture
+def editor(transactional_db) -> User:
+    # The roles come from a data migration, which a transactional test's flush empties:
+    # made again by the migration's own function.
+    editors, created = Group.objects.get_or_create(name="Editors")
+    if created:
+        for config in apps.get_app_configs():
+            create_permissions(config, verbosity=0)
+        editors.permissions.set(
+            Permission.objects.filter(
+                content_type__app_label__in=["core", "partners", "events", "agreements"]
+            ).exclude(codename__startswith="publish_")
+        )
+    user = User.objects.create_user("amina", password=PASSWORD, is_staff=True)
+    user.groups.set([Group.objects.get(name="Editors")])
+    return user
+
+
+@pytest.fixture
+def editor_page(live_server, browser, editor):
+    contexts = []
+
+    def open_page(language: str, width: int = 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale=language)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        page.problems = []
+        page.on(
+            "console",
+            lambda message: page.problems.append(message.text) if message.type == "error" else None,
+        )
+        page.on("pageerror", lambda error: page.problems.append(str(error)))
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("#id_username", editor.username)
+        page.fill("#id_password", PASSWORD)
+        page.click("input[type=submit]")
+        page.wait_for_url(f"{live_server.url}/admin/")
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def paste(page, live_server, *, language: str, title: str, text: str, url: str,
+          publisher: str, author: str, day: str, month: str, year: str) -> None:  # fmt: skip
+    """What the editor types: the article and its metadata, the date as day, month, year."""
+    page.goto(f"{live_server.url}/admin/")
+    page.locator('a[href="/admin/intake/articleintake/add/"]').first.click()
+    page.wait_for_url("**/admin/intake/articleintake/add/")
+    page.select_option("#id_language", language)
+    page.fill("#id_title", title)
+    page.fill("#id_text", text)
+    page.fill("#id_url", url)
+    page.fill("#id_publisher", publisher)
+    page.fill("#id_author", author)
+    page.fill('input[name="published_on_day"]', day)
+    page.select_option('select[name="published_on_month"]', month)
+    page.fill('input[name="published_on_year"]', year)
+    page.click("#intake-article input[type=submit]")
+    page.wait_for_url("**/admin/intake/articleintake/*/change/")
+
+
+def assert_drafts_cited_from(source: SourceDocument) -> None:
+    """Every record the intake wrote is a draft and rests on quotes of this article."""
+    decisions = ArticleIntake.objects.get(source=source).decisions.all()
+    written = [record for decision in decisions for record in decision.records]
+    assert written
+    models = {"organization": Organization, "person": Person, "event": Event,
+              "agreement": Agreement}  # fmt: skip
+    for entry in written:
+        if entry["kind"] not in models:
+            continue
+        record = models[entry["kind"]].objects.get(pk=entry["pk"])
+        if entry["created"]:
+            assert record.status == "draft", record
+        quotes = Citation.objects.filter(
+            content_type__model=entry["kind"], object_id=record.pk, source=source
+        )
+        assert quotes.exists(), record
+        assert all(quote.quote in source.text for quote in quotes)
+
+
+def test_arabic_seed_article_to_reviewed_drafts(editor_page, live_server):
+    page = editor_page("ar")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    paste(
+        page, live_server, language="ar",
+        title="الفلاح السغروشني توقع مذكرة تفاهم مع Mistral AI",
+        text=SEED_ARTICLE.read_text(encoding="utf-8"),
+        url="https://bawabapress.com/index.php/article/567",
+        publisher="بوابة بريس", author="يوسف وفقير", day="12", month="9", year="2025",
+    )  # fmt: skip
+    review = page.url
+    # The proposals, grouped, each quote highlighted in its sentence.
+    assert page.locator("#group-agreements article.proposal").count() >= 1
+    assert page.locator("#group-agreements mark").count() >= 1
+    assert page.locator("#group-people article.proposal").count() >= 2
+    save_screenshot(page, "intake-review-ar")
+    # Accept everything as proposed, in one click.
+    page.click('input[name="_accept_all"]')
+    page.wait_for_url(review)
+    assert page.locator(".messagelist .success").count() == 1
+    assert page.locator(".errorlist").count() == 0
+    assert page.locator("article.decided-accepted").count() >= 4
+
+    source = SourceDocument.objects.get(url="https://bawabapress.com/index.php/article/567")
+    assert source.published_on_precision == "day" and str(source.published_on) == "2025-09-12"
+    agreement = Agreement.objects.get()
+    assert agreement.status == "draft" and agreement.kind == "mou"
+    assert agreement.signed_partial == PartialDate(2025, 9, 12)
+    assert agreement.parties.count() >= 2
+    assert agreement.signatories.count() >= 2
+    assert agreement.slug and agreement.slug.isascii()
+    fields = {name for c in Citation.objects.filter(object_id=agreement.pk,
+                                                    content_type__model="agreement")
+              for name in c.fields}  # fmt: skip
+    assert {"kind", "signed_on", "parties", "signatories"} <= fields
+    assert_drafts_cited_from(source)
+    assert page.problems == []
+
+
+def test_french_article_edited_and_reviewed_on_a_phone(editor_page, live_server):
+    page = editor_page("fr", width=390)
+    paste(
+        page, live_server, language="fr",
+        title="Orange Maroc et le ministère signent un mémorandum",
+        text=FRENCH_ARTICLE, url="https://example.ma/actualites/orange-memorandum",
+        publisher="Le Journal d'essai", author="La rédaction", day="5", month="3", year="2025",
+    )  # fmt: skip
+    review = page.url
+    assert page.locator("html").get_attribute("lang") == "fr"
+    # Nothing wider than the phone's screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    agreement_card = page.locator("#group-agreements article.proposal").first
+    key = agreement_card.get_attribute("data-key")
+    # Edit the agreement before accepting: a protocol, known to the month only.
+    agreement_card.locator("details.edit summary").click()
+    agreement_card.locator(f'select[name="{key}-kind"]').select_option("protocol")
+    agreement_card.locator(f'input[name="{key}-signed_on_day"]').fill("")
+    agreement_card.locator(f'input[name="{key}-decision"][value="accept"]').check()
+    # Every other proposal but one accepted; that one rejected with a reason.
+    cards = page.locator("article.proposal")
+    rejected_key = None
+    for index in range(cards.count()):
+        card = cards.nth(index)
+        card_key = card.get_attribute("data-key")
+        if card_key == key:
+            continue
+        if rejected_key is None and card_key.startswith("initiative"):
+            rejected_key = card_key
+            card.locator(f'input[name="{card_key}-decision"][value="reject"]').check()
+            card.locator(f'input[name="{card_key}-reason"]').fill("Hors sujet")
+            continue
+        card.locator(f'input[name="{card_key}-decision"][value="accept"]').check()
+    save_screenshot(page, "intake-review-fr-390")
+    page.click('input[name="_save"]')
+    page.wait_for_url(review)
+    assert page.locator(".errorlist").count() == 0, page.locator(".errorlist").all_inner_texts()
+    assert page.locator(".messagelist .success").count() == 1
+
+    agreement = Agreement.objects.get()
+    assert agreement.status == "draft" and agreement.kind == "protocol"
+    assert agreement.signed_partial == PartialDate(2025, 3)
+    assert agreement.title_fr and agreement.title_ar  # Arabic falls back to the French
+    names = {party.organization.name_fr for party in agreement.parties.all()}
+    assert any("Orange" in name for name in names)
+    source = SourceDocument.objects.get(url="https://example.ma/actualites/orange-memorandum")
+    assert source.language == "fr" and source.published_on_precision == "day"
+    assert_drafts_cited_from(source)
+    if rejected_key:
+        decision = ArticleIntake.objects.get(source=source).decisions.get(proposal_key=rejected_key)
+        assert (decision.decision, decision.reason) == ("rejected", "Hors sujet")
+    assert page.problems == []
