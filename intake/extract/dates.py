@@ -32,10 +32,21 @@ WEEKDAY_CONTRADICTS = _("The article says %(said)s, but %(date)s is a %(actual)s
 WEEKDAY_UNANCHORED = _(
     "The article names a %(said)s with no date or tense to anchor it: the date is left unknown."
 )
-NEEDS_PUBLICATION_DATE = _(
-    "“%(phrase)s” is relative to the publication date, which is not known "
-    "to the %(precision)s: the date is left unknown."
-)
+# One message per missing part, so that each language words it whole.
+NEEDS_PUBLICATION_DATE = {
+    "day": _(
+        "“%(phrase)s” counts from the publication date, whose day is not known: "
+        "the date is left unknown."
+    ),
+    "month": _(
+        "“%(phrase)s” counts from the publication date, whose month is not known: "
+        "the date is left unknown."
+    ),
+    "year": _(
+        "“%(phrase)s” counts from the publication date, whose year is not known: "
+        "the date is left unknown."
+    ),
+}
 NO_YEAR = _("“%(phrase)s” gives no year: the date is left unknown.")
 WEEKDAY_PINNED = _("“%(phrase)s”: the only %(said)s in %(span)s is %(date)s.")
 
@@ -46,9 +57,6 @@ def _render(message, **params) -> str:
 
 
 lazy_message = lazy(_render, str)
-
-PRECISION_WORDS = {"day": _("day"), "month": _("month"), "year": _("year")}
-
 
 def _show(value: PartialDate):
     return lazy(format_partial_date, str)(value)
@@ -409,9 +417,7 @@ def _resolve(
                 mention.warnings.append(
                     lazy_message(NO_YEAR, phrase=phrase)
                     if modifier is None
-                    else lazy_message(
-                        NEEDS_PUBLICATION_DATE, phrase=phrase, precision=PRECISION_WORDS["month"]
-                    )
+                    else lazy_message(NEEDS_PUBLICATION_DATE["month"], phrase=phrase)
                 )
                 return mention
         value = _safe(year, month, day)
@@ -428,9 +434,7 @@ def _resolve(
         mention.relative = True
         offset = RELATIVE_DAYS[relday]
         if published is None or published.day is None:
-            mention.missing_anchor = lazy_message(
-                NEEDS_PUBLICATION_DATE, phrase=phrase, precision=PRECISION_WORDS["day"]
-            )
+            mention.missing_anchor = lazy_message(NEEDS_PUBLICATION_DATE["day"], phrase=phrase)
             mention.warnings.append(mention.missing_anchor)
             return mention
         day = published.first_day() + dt.timedelta(days=offset)
@@ -456,7 +460,7 @@ def _resolve(
     mention.relative = True
     if published is None or published.day is None:
         mention.warnings.append(
-            lazy_message(NEEDS_PUBLICATION_DATE, phrase=phrase, precision=PRECISION_WORDS["day"])
+            lazy_message(NEEDS_PUBLICATION_DATE["day"], phrase=phrase)
         )
         return mention
     day = _nearest_weekday(published.first_day(), weekday, direction, inclusive)
@@ -478,7 +482,7 @@ def _resolve_relative_period(groups: dict, published: PartialDate | None, phrase
     needed = "month" if is_month else "year"
     if published is None or (is_month and published.month is None) or published.year is None:
         mention.warnings.append(
-            lazy_message(NEEDS_PUBLICATION_DATE, phrase=phrase, precision=PRECISION_WORDS[needed])
+            lazy_message(NEEDS_PUBLICATION_DATE[needed], phrase=phrase)
         )
         return mention
     if is_month:
