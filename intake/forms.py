@@ -120,7 +120,7 @@ class Card:
     existing_url: str = ""
     score: float = 0.0
     decision: IntakeDecision | None = None
-    decided_links: list[tuple[str, str]] = field(default_factory=list)
+    decided_links: list[tuple[str, str, bool]] = field(default_factory=list)
     facts: list[FactComparison] = field(default_factory=list)
     field_names: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -207,7 +207,7 @@ class ReviewForm(forms.Form):
         card.decision = self.decided.get(proposal.key)
         if card.decision is not None:
             card.decided_links = [
-                (record["label"], admin_url(record["kind"], record["pk"]))
+                (record["label"], admin_url(record["kind"], record["pk"]), "revision" in record)
                 for record in card.decision.records
             ]
         self.passages(card, proposal)

@@ -31,7 +31,7 @@ from agreements.services import (
     save_initiative,
     update_agreement,
 )
-from core import rules
+from core import revisions, rules
 from core.models import Citation, SourceDocument
 from core.records import PartialDate
 from core.services import (
@@ -332,6 +332,8 @@ class _Review:
         self.proposals = intake.article_proposals()
         self.language = self.proposals.language or intake.source.language
         self.records: dict[str, models.Model] = {}
+        # Changes to published records held for a publisher's review, by proposal key.
+        self.held: dict[str, Any] = {}
         stored = list(intake.decisions.all())
         self.decided = {decision.proposal_key: decision for decision in stored}
         earlier = [
@@ -600,12 +602,19 @@ class _Review:
         # Keep out of the citation what the editor chose not to take from the article.
         dropped = {"signed_on", "place", "duration_months", "kind"} & set(edit.keep_stored)
         backed = [(evidence, name) for evidence, name in backed if name not in dropped]
-        return update_agreement(
-            actor=self.actor,
-            agreement=agreement,
-            citations=self.citations(agreement, backed),
-            **changes,
-        )
+        try:
+            with transaction.atomic():
+                return update_agreement(
+                    actor=self.actor,
+                    agreement=agreement,
+                    citations=self.citations(agreement, backed),
+                    **changes,
+                )
+        except revisions.ProposedChange as held:
+            # A published agreement, an editor who may not publish it: the corroboration
+            # waits for a publisher as a proposed revision, like any other change of theirs.
+            self.held[proposal.key] = revisions.propose(held, note=self.note(reason))
+            return agreement
 
     # -- the submission -------------------------------------------------------------------------
 
@@ -633,11 +642,15 @@ class _Review:
                 except ValidationError as error:
                     raise _about(proposal, error) from None
                 self.records[decision.key] = record
-                self.mark_history(record, decision.reason)
-                records.append(
-                    {"kind": record._meta.model_name, "pk": record.pk, "slug": record.slug,
-                     "label": str(record), "created": created}
-                )  # fmt: skip
+                entry = {"kind": record._meta.model_name, "pk": record.pk, "slug": record.slug,
+                         "label": str(record), "created": created}  # fmt: skip
+                if decision.key in self.held:
+                    revision = self.held[decision.key]
+                    entry["revision"] = revision.pk if revision is not None else None
+                elif created or isinstance(proposal, AgreementProposal):
+                    # Written now (a record merely linked keeps its history as it is).
+                    self.mark_history(record, decision.reason)
+                records.append(entry)
             row, _created = IntakeDecision.objects.update_or_create(
                 intake=self.intake,
                 proposal_key=decision.key,
@@ -670,8 +683,13 @@ class _Review:
         latest = history.order_by("-history_id").first() if history is not None else None
         if latest is None:
             return
-        text = f"intake {self.intake.pk}" + (f": {reason.strip()}" if reason.strip() else "")
-        type(latest).objects.filter(pk=latest.pk).update(history_change_reason=text[:100])
+        type(latest).objects.filter(pk=latest.pk).update(
+            history_change_reason=self.note(reason)[:100]
+        )
+
+    def note(self, reason: str) -> str:
+        """What the history and a held revision say of this write: the intake, and why."""
+        return f"intake {self.intake.pk}" + (f": {reason.strip()}" if reason.strip() else "")
 
 
 def _about(proposal, error: ValidationError) -> ValidationError:

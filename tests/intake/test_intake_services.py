@@ -470,3 +470,36 @@ def test_event_participants_are_written_with_the_event():
     accept_all(editor, intake)
     event = Event.objects.get()
     assert [p.person.name_ar for p in event.participants.all()] == ["آرثر مينش"]
+
+
+def test_an_editors_corroboration_of_a_published_agreement_waits_for_a_publisher():
+    from core.models import Revision
+
+    editor = factories.editor()
+    agreement, found, _arthur = _recorded(signed=(dt.date(2025, 1, 1), "year"))
+    Agreement.objects.filter(pk=agreement.pk).update(status="published")
+    versions = agreement.history.count()
+    intake = start(editor, found)
+    accept_all(editor, intake)
+    agreement.refresh_from_db()
+    # Unchanged for the public until a publisher approves the held change.
+    assert agreement.signed_partial == PartialDate(2025)
+    assert not any(c.source == intake.source for c in citations_of(agreement))
+    assert agreement.history.count() == versions
+    revision = Revision.objects.get(object_id=agreement.pk)
+    assert revision.status == "pending" and revision.note == f"intake {intake.pk}"
+    entry = intake.decisions.get(proposal_key="agreement-1").records[0]
+    assert entry["revision"] == revision.pk and entry["created"] is False
+
+
+def test_a_linked_record_keeps_its_history_as_it_is():
+    from partners.services import save_organization
+
+    editor = factories.editor()
+    ministry = save_organization(actor=editor, name={"ar": "وزارة الانتقال الرقمي"},
+                                 kind="ministry")  # fmt: skip
+    reasons_before = list(ministry.history.values_list("history_change_reason", flat=True))
+    assert reasons_before
+    intake = start(editor, proposals(ministry=ref(ministry)))
+    accept_all(editor, intake)
+    assert list(ministry.history.values_list("history_change_reason", flat=True)) == reasons_before
