@@ -10,6 +10,7 @@ spelling-tolerant key (أمل / أمال; Seghrouchni / Saghrouchni; Fallah / Fa
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -296,7 +297,7 @@ class Gazetteer:
                     continue
                 seen.add((record.slug, parts))
                 if len(parts) == 1 and parts[0].isascii() and parts[0].upper() == parts[0].upper():
-                    original = text_tokens[position].text
+                    original = re.sub(r"^\w+['’]", "", text_tokens[position].text)
                     if record.acronyms and parts[0] in {normalize(a) for a in record.acronyms}:
                         if not original.isupper():
                             continue

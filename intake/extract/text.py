@@ -43,8 +43,14 @@ ARABIC_PREFIXES = (
     "وبال", "وكال", "فبال", "وللـ", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل",
     "وب", "ول", "وك", "فب", "فل", "ال", "و", "ف", "ب", "ل", "ك",
 )  # fmt: skip
-# Stems shorter than this are never cut further: "وزير" is not "و" + "زير".
+# Stems shorter than this are never cut further.
 MIN_STEM = 3
+# Words whose first letter is theirs, not the conjunction: "وزير" is not "و" + "زير".
+OWN_WAW = frozenset(
+    "وزير وزيره وزراء وزاره وكاله وكالات وطني وطنيه وثيقه وحده ولايه والي وفد وضع وقع "
+    "واقع وسط وجهه وسيله ورشه ورشات وصف ولي وكيل وقت وجود وصول ورقه وارد وزن وعد وفاء "
+    "وليد وليده وهبي وهيبه وداد".split()
+)
 
 
 def digits_to_ascii(text: str) -> str:
@@ -81,7 +87,10 @@ def strip_clitics(word: str) -> tuple[str, ...]:
     """
     readings = [word]
     if not is_arabic(word):
-        return (word,)
+        elided = re.match(r"^(?:l|d|qu|j|n|s)'(.{2,})$", word)
+        return (word, elided.group(1)) if elided else (word,)
+    if word in OWN_WAW or word in {"ال" + w for w in OWN_WAW}:
+        return (word,) if word in OWN_WAW else (word, word[2:])
     for prefix in ARABIC_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
             rest = word[len(prefix) :]
@@ -129,12 +138,18 @@ class Token:
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of a text with their offsets, quotes and hyphens at their edges left out
+    ("'عِلم'" is the word "عِلم"; "l'Agence" keeps its apostrophe)."""
     end = len(text) if end is None else end
-    return [
-        Token(m.group(), m.start(), m.end())
-        for m in WORD.finditer(text, start, end)
-        if m.group().strip("'’-")
-    ]
+    found = []
+    for match in WORD.finditer(text, start, end):
+        word = match.group()
+        core = word.strip("'’-")
+        if not core:
+            continue
+        offset = match.start() + (len(word) - len(word.lstrip("'’-")))
+        found.append(Token(core, offset, offset + len(core)))
+    return found
 
 
 @dataclass(frozen=True)
