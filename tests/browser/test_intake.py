@@ -144,6 +144,11 @@ def test_arabic_seed_article_to_reviewed_drafts(editor_page, live_server):
     assert page.locator(".messagelist .success").count() == 1
     assert page.locator(".errorlist").count() == 0
     assert page.locator("article.decided-accepted").count() >= 4
+    # The decided page on a phone, right to left: nothing wider than the screen.
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    save_screenshot(page, "intake-decided-ar-390")
 
     source = SourceDocument.objects.get(url="https://bawabapress.com/index.php/article/567")
     assert source.published_on_precision == "day" and str(source.published_on) == "2025-09-12"
@@ -180,20 +185,20 @@ def test_french_article_edited_and_reviewed_on_a_phone(editor_page, live_server)
     agreement_card.locator(f'select[name="{key}-kind"]').select_option("protocol")
     agreement_card.locator(f'input[name="{key}-signed_on_day"]').fill("")
     agreement_card.locator(f'input[name="{key}-decision"][value="accept"]').check()
-    # Every other proposal but one accepted; that one rejected with a reason.
+    # Nobody listed as present without signing (the editor's choice), so that the
+    # ministry of Industry, only present, can be rejected.
+    for box in agreement_card.locator(f'input[name="{key}-attendees"]').all():
+        box.uncheck()
+    industry = page.locator("#group-organizations article.proposal", has_text="Industrie")
+    industry_key = industry.get_attribute("data-key")
+    industry.locator(f'input[name="{industry_key}-decision"][value="reject"]').check()
+    industry.locator(f'input[name="{industry_key}-reason"]').fill("Présent, pas partie")
+    # Everything else accepted as proposed.
     cards = page.locator("article.proposal")
-    rejected_key = None
     for index in range(cards.count()):
-        card = cards.nth(index)
-        card_key = card.get_attribute("data-key")
-        if card_key == key:
-            continue
-        if rejected_key is None and card_key.startswith("initiative"):
-            rejected_key = card_key
-            card.locator(f'input[name="{card_key}-decision"][value="reject"]').check()
-            card.locator(f'input[name="{card_key}-reason"]').fill("Hors sujet")
-            continue
-        card.locator(f'input[name="{card_key}-decision"][value="accept"]').check()
+        card_key = cards.nth(index).get_attribute("data-key")
+        if card_key not in (key, industry_key):
+            cards.nth(index).locator(f'input[name="{card_key}-decision"][value="accept"]').check()
     save_screenshot(page, "intake-review-fr-390")
     page.click('input[name="_save"]')
     page.wait_for_url(review)
@@ -209,7 +214,10 @@ def test_french_article_edited_and_reviewed_on_a_phone(editor_page, live_server)
     source = SourceDocument.objects.get(url="https://example.ma/actualites/orange-memorandum")
     assert source.language == "fr" and source.published_on_precision == "day"
     assert_drafts_cited_from(source)
-    if rejected_key:
-        decision = ArticleIntake.objects.get(source=source).decisions.get(proposal_key=rejected_key)
-        assert (decision.decision, decision.reason) == ("rejected", "Hors sujet")
+    decision = ArticleIntake.objects.get(source=source).decisions.get(proposal_key=industry_key)
+    assert (decision.decision, decision.reason) == ("rejected", "Présent, pas partie")
+    assert not Organization.objects.filter(name_fr__contains="Industrie").exists()
+    signer = agreement.signatories.get()
+    assert signer.person.name_fr == "Amal El Fallah Seghrouchni"
+    assert signer.title_fr.startswith("ministre déléguée")
     assert page.problems == []
