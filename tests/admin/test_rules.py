@@ -140,24 +140,26 @@ def test_a_signatory_must_sign_for_a_party(seeded, editor_client):
     assert agreement.signatories.filter(organization=industry).count() == 0
 
 
-def test_a_month_precision_needs_the_first_of_the_month(seeded, editor_client):
+def test_a_partial_date_needs_its_larger_parts(seeded, editor_client):
+    # The precision follows from the inputs filled (tests/admin/test_partial_date_input.py):
+    # a day without its month, a month without its year cannot be stored.
     agreement = Agreement.objects.get(slug="elm-digital-development-agency-mou-2023")
     response = submit(
         editor_client,
         change_url(agreement),
         "agreement_form",
-        {"signed_on": "2023-06-14", "signed_on_precision": "month"},
+        {"signed_on_day": "14", "signed_on_month": "", "signed_on_year": "2023"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
-    assert "A date known only to the month is entered as the 1st" in errors_of(response)
+    assert "Signed on: a day needs its month" in errors_of(response)
     response = submit(
         editor_client,
         change_url(agreement),
         "agreement_form",
-        {"signed_on": "", "signed_on_precision": "day"},
+        {"signed_on_day": "", "signed_on_month": "6", "signed_on_year": ""},
         HTTP_ACCEPT_LANGUAGE="en",
     )
-    assert "Enter the date, or set its precision" in errors_of(response)
+    assert "Signed on: a month needs its year" in errors_of(response)
 
 
 def test_an_event_cannot_end_before_it_starts(seeded, editor_client):
@@ -166,7 +168,7 @@ def test_an_event_cannot_end_before_it_starts(seeded, editor_client):
         editor_client,
         change_url(event),
         "event_form",
-        {"end_date": "2026-01-20"},
+        {"end_date_day": "20", "end_date_month": "1", "end_date_year": "2026"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert "The end date cannot precede the start date." in errors_of(response)
@@ -196,11 +198,11 @@ def test_a_citation_quote_must_occur_in_its_source(seeded, editor_client):
     data[f"{prefix}-TOTAL_FORMS"] = [str(total + 1)]
     data[f"{prefix}-{total}-source"] = [str(source.pk)]
     data[f"{prefix}-{total}-quote"] = ["وقعت الوزيرة اتفاقية لم ترد في المقال"]
-    data[f"{prefix}-{total}-fields"] = ["signed_on, colour"]
+    data[f"{prefix}-{total}-fields"] = ["signed_on", "colour"]
     response = editor_client.post(change_url(agreement), data, HTTP_ACCEPT_LANGUAGE="en")
     html = errors_of(response)
     assert "does not occur word for word" in html
-    assert "Unknown field name: colour" in html
+    assert "“colour” is not a field of this kind of record." in html
     # Pasted exactly, it is accepted (surrounding spaces forgiven).
     data[f"{prefix}-{total}-quote"] = ["  بمقر الوزارة بالرباط \n"]
     data[f"{prefix}-{total}-fields"] = ["place"]
