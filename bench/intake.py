@@ -137,7 +137,9 @@ def score_article(seeds, source: str, proposals, full: Gazetteer) -> dict[str, l
                 score = overlap * 10 if overlap else 0
                 if score and proposal.kind.value == seed.values["kind"]:
                     score += 5
-                signed = PartialDate.from_stored(seed.values["signed_on"], seed.values["signed_on_precision"])
+                signed = PartialDate.from_stored(
+                    seed.values["signed_on"], seed.values["signed_on_precision"]
+                )
                 if score and proposal.date and proposal.date.value.year and signed.year:
                     score += 3 if proposal.date.value.year == signed.year else -20
             if score > best_score:
@@ -148,18 +150,27 @@ def score_article(seeds, source: str, proposals, full: Gazetteer) -> dict[str, l
         proposed_parties = {resolve(p.value) for p in best.parties} if best else set()
         for party in seed.children["parties"]:
             count("parties", party in proposed_parties)
-        signers = {(resolve(s.person), resolve(s.organization)) for s in best.signatories} if best else set()
+        signers = (
+            {(resolve(s.person), resolve(s.organization)) for s in best.signatories}
+            if best
+            else set()
+        )
         for signatory in seed.children["signatories"]:
             count("signatories", (signatory["person"], signatory["organization"]) in signers)
         present = {resolve(a.person) for a in best.attendees} if best else set()
         for attendee in seed.children["attendees"]:
             count("attendees", attendee["person"] in present)
-        signed = PartialDate.from_stored(seed.values["signed_on"], seed.values["signed_on_precision"])
+        signed = PartialDate.from_stored(
+            seed.values["signed_on"], seed.values["signed_on_precision"]
+        )
         if not signed.is_known or cites(seed, source, "signed_on"):
             count("dates", best is not None and same_date(best.date, signed))
         city = {k: v for k, v in seed.values.items() if k.startswith("place_city_")}
         if (any(city.values()) or seed.values["place_country"]) and cites(seed, source, "place"):
-            count("places", best is not None and same_place(best.place, city, seed.values["place_country"]))
+            count(
+                "places",
+                best is not None and same_place(best.place, city, seed.values["place_country"]),
+            )
 
     for seed in (e for e in seeds.records["event"] if cited_by(e, source)):
         found = next((e for e in proposals.events if resolve(e.key) == seed.slug), None)
@@ -171,8 +182,13 @@ def score_article(seeds, source: str, proposals, full: Gazetteer) -> dict[str, l
         if not start.is_known or cites(seed, source, "start_date"):
             count("dates", found is not None and same_date(found.date, start))
         city = {k: v for k, v in seed.values.items() if k.startswith("city_")}
-        if (any(city.values()) or seed.values["country"]) and cites(seed, source, "city", "country"):
-            count("places", found is not None and same_place(found.place, city, seed.values["country"]))
+        if (any(city.values()) or seed.values["country"]) and cites(
+            seed, source, "city", "country"
+        ):
+            count(
+                "places",
+                found is not None and same_place(found.place, city, seed.values["country"]),
+            )
     return counts
 
 

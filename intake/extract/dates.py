@@ -58,6 +58,7 @@ def _render(message, **params) -> str:
 
 lazy_message = lazy(_render, str)
 
+
 def _show(value: PartialDate):
     return lazy(format_partial_date, str)(value)
 
@@ -77,9 +78,20 @@ def _month_names() -> dict[str, dict[str, int]]:
     """Normalized month spelling → month number, per language, from dateparser's data."""
     from dateparser.data.date_translation_data import ar, fr
 
-    months = (
-        "january february march april may june july august september october november december"
-    ).split()
+    months = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
     tables: dict[str, dict[str, int]] = {"ar": {}, "fr": {}}
     for language, info in (("ar", ar.info), ("fr", fr.info)):
         variants = [info, *info.get("locale_specific", {}).values()]
@@ -170,7 +182,9 @@ def _patterns() -> dict[str, re.Pattern]:
           |(?P<thisunit>ce\s+mois(?:-ci)?|cette\s+annee))
         (?![\w])
     """
-    year_only_ar = r"(?<!\w)(?:في|خلال|برسم|منذ)?\s*(?:سنه|عام|العام|السنه)\s+(?P<year>(?:19|20)\d{2})(?!\d)"
+    year_only_ar = (
+        r"(?<!\w)(?:في|خلال|برسم|منذ)?\s*(?:سنه|عام|العام|السنه)\s+(?P<year>(?:19|20)\d{2})(?!\d)"
+    )
     year_only_fr = r"(?<![\w])(?:en|depuis|d'ici|annee)\s+(?P<year>(?:19|20)\d{2})(?!\d)"
     flags = re.VERBOSE
     return {
@@ -228,7 +242,9 @@ class _NormalizedText:
         self.offsets = [*offsets, len(text)]
 
     def original(self, start: int, end: int) -> tuple[int, int]:
-        return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[
+            start
+        ]
 
 
 _PAST_FR = re.compile(
@@ -296,7 +312,9 @@ def _month_with_modifier(
 def _clause_tense(normalized: str, start: int, end: int) -> int:
     """-1 for a past tense in the French clause around a phrase, 1 for a future, 0 unknown."""
     left = max(normalized.rfind(".", 0, start), normalized.rfind("\n", 0, start)) + 1
-    right_candidates = [p for p in (normalized.find(".", end), normalized.find("\n", end)) if p >= 0]
+    right_candidates = [
+        p for p in (normalized.find(".", end), normalized.find("\n", end)) if p >= 0
+    ]
     right = min(right_candidates) if right_candidates else len(normalized)
     clause = normalized[left:right]
     if _PAST_FR.search(clause):
@@ -355,7 +373,12 @@ def find_dates(text: str, *, language: str, published: PartialDate | None) -> li
         if mention is None:
             continue
         mention.start, mention.end, mention.text = o_start, o_end, text[o_start:o_end]
-        if mention.warnings or mention.value.is_known or mention.month or mention.weekday is not None:
+        if (
+            mention.warnings
+            or mention.value.is_known
+            or mention.month
+            or mention.weekday is not None
+        ):
             add(start, end, mention)
 
     for match in patterns[f"relative_{language}"].finditer(normalized.text):
@@ -404,10 +427,10 @@ def _resolve(
             last_day = None
         year = int(groups["year"]) if groups["year"] else None
         modifier = groups["mmod"]
-        if year is None and (day is None and modifier is None and not groups["wd"]):
-            # A month name alone ("مارس" is also a verb): not a date without more.
-            if not re.search(r"(شهر|الشهر)\s*$", normalize(phrase).split(groups["month"])[0]):
-                return None
+        alone = year is None and day is None and modifier is None and not groups["wd"]
+        # A month name alone ("مارس" is also a verb) is a date only after "شهر".
+        if alone and not re.search(r"(شهر|الشهر)\s*$", normalize(phrase).split(groups["month"])[0]):
+            return None
         mention.month, mention.day, mention.last_day = month, day, last_day
         if year is None:
             year = _month_with_modifier(month, modifier, published)
@@ -459,16 +482,16 @@ def _resolve(
         return mention
     mention.relative = True
     if published is None or published.day is None:
-        mention.warnings.append(
-            lazy_message(NEEDS_PUBLICATION_DATE["day"], phrase=phrase)
-        )
+        mention.warnings.append(lazy_message(NEEDS_PUBLICATION_DATE["day"], phrase=phrase))
         return mention
     day = _nearest_weekday(published.first_day(), weekday, direction, inclusive)
     mention.value = PartialDate(day.year, day.month, day.day)
     return mention
 
 
-def _resolve_relative_period(groups: dict, published: PartialDate | None, phrase: str) -> DateMention:
+def _resolve_relative_period(
+    groups: dict, published: PartialDate | None, phrase: str
+) -> DateMention:
     unit = groups.get("unit") or groups.get("unit2") or groups.get("thisunit") or ""
     modifier = groups.get("mod") or groups.get("mod2") or ""
     is_month = "شهر" in unit or "mois" in unit
@@ -481,9 +504,7 @@ def _resolve_relative_period(groups: dict, published: PartialDate | None, phrase
         step = 0
     needed = "month" if is_month else "year"
     if published is None or (is_month and published.month is None) or published.year is None:
-        mention.warnings.append(
-            lazy_message(NEEDS_PUBLICATION_DATE[needed], phrase=phrase)
-        )
+        mention.warnings.append(lazy_message(NEEDS_PUBLICATION_DATE[needed], phrase=phrase))
         return mention
     if is_month:
         year, month = _add_months(published.year, published.month, step)
@@ -493,7 +514,9 @@ def _resolve_relative_period(groups: dict, published: PartialDate | None, phrase
     return mention
 
 
-def parse_date(text: str, *, language: str, published: PartialDate | None = None) -> DateMention | None:
+def parse_date(
+    text: str, *, language: str, published: PartialDate | None = None
+) -> DateMention | None:
     """The first date phrase of `text` (for one phrase at a time: tests, forms)."""
     mentions = find_dates(text, language=language, published=published)
     return mentions[0] if mentions else None

@@ -54,32 +54,232 @@ from intake.extract.text import Span, normalize, sentences, strip_clitics, token
 
 STOP_AR = frozenset(
     normalize(w)
-    for w in (
-        "في من على إلى الى عن مع أن ان إن الذي التي الذين خلال بعد قبل حول اليوم أمس يوم "
-        "كما وقد قد لقد حيث ثم أو هذا هذه ذلك تلك كل بين عبر ضمن لدى عند منذ حتى أيضا "
-        "توقع وقع وقعت قال قالت أكد أكدت أبرز أبرزت أوضح أوضحت أشار أشارت اعتبر اعتبرت "
-        "أضاف أضافت شدد شددت دعا دعت عقد عقدت ترأس ترأست استقبل استقبلت تبحث يبحث بحث "
-        "بحثت يوقع أعلن أعلنت كشف كشفت افتتح افتتحت شارك شاركت ألقى ألقت قدم قدمت أشاد "
-        "أشادت أجرى أجرت التقى التقت حضر حضرت أفاد أفادت سلط سلطت نوه نوهت تطرق تطرقت "
-        "لفت لفتت تكشف يكشف الخط إستمع للمقال وزارة شركة وكالة الرسمي العام المنتدبة "
-        "المكلفة بالنيابة وذلك الذي لدولة بدولة المملكة المغرب السعودية الفرنسية القطري "
-        "رئيس مدير إضافة جانب بل أصبح لم يعد ليس كان كانت تم جرى مجرد الدينامية"
-    ).split()
+    for w in [
+        "في",
+        "من",
+        "على",
+        "إلى",
+        "الى",
+        "عن",
+        "مع",
+        "أن",
+        "ان",
+        "إن",
+        "الذي",
+        "التي",
+        "الذين",
+        "خلال",
+        "بعد",
+        "قبل",
+        "حول",
+        "اليوم",
+        "أمس",
+        "يوم",
+        "كما",
+        "وقد",
+        "قد",
+        "لقد",
+        "حيث",
+        "ثم",
+        "أو",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "كل",
+        "بين",
+        "عبر",
+        "ضمن",
+        "لدى",
+        "عند",
+        "منذ",
+        "حتى",
+        "أيضا",
+        "توقع",
+        "وقع",
+        "وقعت",
+        "قال",
+        "قالت",
+        "أكد",
+        "أكدت",
+        "أبرز",
+        "أبرزت",
+        "أوضح",
+        "أوضحت",
+        "أشار",
+        "أشارت",
+        "اعتبر",
+        "اعتبرت",
+        "أضاف",
+        "أضافت",
+        "شدد",
+        "شددت",
+        "دعا",
+        "دعت",
+        "عقد",
+        "عقدت",
+        "ترأس",
+        "ترأست",
+        "استقبل",
+        "استقبلت",
+        "تبحث",
+        "يبحث",
+        "بحث",
+        "بحثت",
+        "يوقع",
+        "أعلن",
+        "أعلنت",
+        "كشف",
+        "كشفت",
+        "افتتح",
+        "افتتحت",
+        "شارك",
+        "شاركت",
+        "ألقى",
+        "ألقت",
+        "قدم",
+        "قدمت",
+        "أشاد",
+        "أشادت",
+        "أجرى",
+        "أجرت",
+        "التقى",
+        "التقت",
+        "حضر",
+        "حضرت",
+        "أفاد",
+        "أفادت",
+        "سلط",
+        "سلطت",
+        "نوه",
+        "نوهت",
+        "تطرق",
+        "تطرقت",
+        "لفت",
+        "لفتت",
+        "تكشف",
+        "يكشف",
+        "الخط",
+        "إستمع",
+        "للمقال",
+        "وزارة",
+        "شركة",
+        "وكالة",
+        "الرسمي",
+        "العام",
+        "المنتدبة",
+        "المكلفة",
+        "بالنيابة",
+        "وذلك",
+        "الذي",
+        "لدولة",
+        "بدولة",
+        "المملكة",
+        "المغرب",
+        "السعودية",
+        "الفرنسية",
+        "القطري",
+        "رئيس",
+        "مدير",
+        "إضافة",
+        "جانب",
+        "بل",
+        "أصبح",
+        "لم",
+        "يعد",
+        "ليس",
+        "كان",
+        "كانت",
+        "تم",
+        "جرى",
+        "مجرد",
+        "الدينامية",
+    ]
 )
 STOP_FR = frozenset(
-    "a au aux avec ce cette dans de des du en et la le les l' par pour sur un une qui que "
-    "il elle a ont est sont lors ainsi selon".split()
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "ce",
+        "cette",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "en",
+        "et",
+        "la",
+        "le",
+        "les",
+        "l'",
+        "par",
+        "pour",
+        "sur",
+        "un",
+        "une",
+        "qui",
+        "que",
+        "il",
+        "elle",
+        "a",
+        "ont",
+        "est",
+        "sont",
+        "lors",
+        "ainsi",
+        "selon",
+    ]
 )
 SIGNING_AR = frozenset(lx.SIGNING_AR)
 SIGNING_FR = frozenset(lx.SIGNING_FR)
 # Where a French organization's name stops: a verb or a word that starts a clause.
 FRENCH_BOUNDARY = frozenset(
-    "a ont est sont qui que dont avec sur par lors a au aux dans chez ainsi afin selon "
-    "represente representee signe signent signee vise visant ce cette ces son sa ses leur "
-    "un une le les".split()
+    [
+        "a",
+        "ont",
+        "est",
+        "sont",
+        "qui",
+        "que",
+        "dont",
+        "avec",
+        "sur",
+        "par",
+        "lors",
+        "a",
+        "au",
+        "aux",
+        "dans",
+        "chez",
+        "ainsi",
+        "afin",
+        "selon",
+        "represente",
+        "representee",
+        "signe",
+        "signent",
+        "signee",
+        "vise",
+        "visant",
+        "ce",
+        "cette",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "un",
+        "une",
+        "le",
+        "les",
+    ]
 )
 # A finite verb says who signed; the noun ("توقيع هذه المذكرة يندرج ...") does not.
-SIGNED_BY_AR = frozenset(("وقع", "وقعت", "وقعا", "وقعتا", "وقعوا", "توقع", "يوقع", "يوقعان", "ابرم", "ابرمت", "ابرما"))
+SIGNED_BY_AR = frozenset(
+    ("وقع", "وقعت", "وقعا", "وقعتا", "وقعوا", "توقع", "يوقع", "يوقعان", "ابرم", "ابرمت", "ابرما")
+)
 SIGNED_BY_FR = re.compile(
     r"\b(?:ont|a|avaient|avait|ont\s+ete|a\s+ete)\s+(?:\w+\s+)?(?:sign|paraph|conclu)|\bsign(?:ent|e|ee|es|ees)\s+par\b|\bsignent\b|\bsignataires\b",
 )
@@ -278,8 +478,10 @@ class _Extraction:
                 return mention.value
         for mention in self.dates:
             near = self.text[max(0, mention.start - 60) : mention.end + 10]
-            if mention.month and not mention.is_known and re.search(
-                r"الجاري|الجارية|courant", normalize(mention.text)
+            if (
+                mention.month
+                and not mention.is_known
+                and re.search(r"الجاري|الجارية|courant", normalize(mention.text))
             ):
                 years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", near)
                 if years:
@@ -305,7 +507,8 @@ class _Extraction:
         for index, token in enumerate(self.tokens):
             word = self.norms[index]
             bare = strip_clitics(word)
-            is_honorific = (word in HONORIFIC_FR or word.rstrip(".") in HONORIFIC_FR) and not self.arabic
+            dotted = word + "." if self.text[token.end : token.end + 1] == "." else word
+            is_honorific = (word in HONORIFIC_FR or dotted in HONORIFIC_FR) and not self.arabic
             if self.arabic:
                 is_honorific = any(r in HONORIFIC_AR for r in bare)
             if is_honorific:
@@ -318,7 +521,7 @@ class _Extraction:
             self.read_title(person)
 
     def after_org_word(self, index: int) -> bool:
-        """"صندوق محمد السادس", "جامعة محمد الخامس": a name inside an institution's name."""
+        """ "صندوق محمد السادس", "جامعة محمد الخامس": a name inside an institution's name."""
         if index == 0:
             return False
         if self.text[self.tokens[index - 1].end : self.tokens[index].start].strip():
@@ -326,7 +529,15 @@ class _Extraction:
         readings = strip_clitics(self.norms[index - 1])
         if self.arabic:
             return any(r in ORG_WORDS_AR or r in INITIATIVE_AR or r in EVENT_AR for r in readings)
-        return self.norms[index - 1] in ("fonds", "universite", "fondation", "prix", "institut", "de", "du")
+        return self.norms[index - 1] in (
+            "fonds",
+            "universite",
+            "fondation",
+            "prix",
+            "institut",
+            "de",
+            "du",
+        )
 
     def is_first_name(self, index: int) -> bool:
         token = self.tokens[index]
@@ -384,7 +595,9 @@ class _Extraction:
             word = self.norms[index]
             token = self.tokens[index]
             for other in reversed(self.people):
-                surname = normalize(other.name.split()[-1]).strip("'’-") if other.name.split() else ""
+                surname = (
+                    normalize(other.name.split()[-1]).strip("'’-") if other.name.split() else ""
+                )
                 if other.start < token.start and surname and surname == word:
                     if any(p.start <= token.start < p.end for p in self.people):
                         return None
@@ -398,7 +611,11 @@ class _Extraction:
         if count < (2 if require_two else 1) or count > 5:
             return None
         start, end = self.tokens[index].start, self.tokens[index + count - 1].end
-        if self.arabic and self.tokens[index].text[:1] == "و" and strip_clitics(self.norms[index])[1:]:
+        if (
+            self.arabic
+            and self.tokens[index].text[:1] == "و"
+            and strip_clitics(self.norms[index])[1:]
+        ):
             # "والسيد" handled by the honorific; a name never starts with the conjunction
             # when a reading without it is a given name.
             stripped = strip_clitics(self.norms[index])
@@ -417,9 +634,9 @@ class _Extraction:
             return None
         key = None
         for other in self.people:
-            same = (known is not None and other.known is not None and other.known.slug == known.slug) or (
-                normalize(other.name) == normalize(name)
-            )
+            same = (
+                known is not None and other.known is not None and other.known.slug == known.slug
+            ) or (normalize(other.name) == normalize(name))
             if same:
                 key = other.key
                 break
@@ -467,7 +684,9 @@ class _Extraction:
                 if any(r in TITLE_AR for r in readings[:3]) and not any(
                     r in STOP_AR for r in readings[:1] if r not in TITLE_AR
                 ):
-                    return self.tokens[index].start + (1 if word.startswith("و") and word[1:] in TITLE_AR else 0)
+                    return self.tokens[index].start + (
+                        1 if word.startswith("و") and word[1:] in TITLE_AR else 0
+                    )
             elif word in lx.TITLE_WORDS_FR or word.split("-")[0] in lx.TITLE_WORDS_FR:
                 return self.tokens[index].start
         return None
@@ -489,10 +708,20 @@ class _Extraction:
                 if before.endswith(honorific):
                     end = title_at + len(before) - len(honorific)
             candidates.append((title_at, end))
-        name_starts_item = self.starts_item(Span(person.start, part.end)) or self.starts_item(part)
-        if not candidates and holder > 0 and self.text[part.start : person.start].strip(" و") in (
-            "", "السيد", "السيدة", "M.", "Mme", "et",
-        ) and not self.starts_item(part):
+        if (
+            not candidates
+            and holder > 0
+            and self.text[part.start : person.start].strip(" و")
+            in (
+                "",
+                "السيد",
+                "السيدة",
+                "M.",
+                "Mme",
+                "et",
+            )
+            and not self.starts_item(part)
+        ):
             previous = parts[holder - 1]
             at = self.title_start(previous, anywhere=True)
             if at is not None and not any(
@@ -502,12 +731,11 @@ class _Extraction:
         if not candidates and holder + 1 < len(parts):
             following = parts[holder + 1]
             at = None if self.starts_item(following) else self.title_start(following)
-            if at is not None and at == following.start or (
-                at is not None and self.text[following.start : at].strip() in ("و", "et")
-            ):
-                if not any(following.start <= p.start < following.end for p in self.people):
-                    candidates.append((at, following.end))
-        del name_starts_item
+            opens = at is not None and (
+                at == following.start or self.text[following.start : at].strip() in ("و", "et")
+            )
+            if opens and not any(following.start <= p.start < following.end for p in self.people):
+                candidates.append((at, following.end))
         if candidates:
             start, end = trim(self.text, *candidates[0])
             title = self.text[start:end]
@@ -527,7 +755,9 @@ class _Extraction:
     def read_organizations(self) -> None:
         for hit in self.hits:
             if hit.record.kind == "organization":
-                self.add_org(hit.start, hit.end, self.text[hit.start : hit.end], hit.record, hit.score)
+                self.add_org(
+                    hit.start, hit.end, self.text[hit.start : hit.end], hit.record, hit.score
+                )
         for person in self.people:
             if person.title_span:
                 org = self.employer(person)
@@ -547,13 +777,23 @@ class _Extraction:
         self.repeat_org_mentions()
         for index, word in enumerate(self.norms):
             readings = strip_clitics(word)
-            if self.arabic and any(r in ORG_WORDS_AR for r in readings[:3]) and not any(
-                r in COMPANY_AR for r in readings[:3]
+            if (
+                self.arabic
+                and any(r in ORG_WORDS_AR for r in readings[:3])
+                and not any(r in COMPANY_AR for r in readings[:3])
             ):
-                if word in ("مركز", "المركز", "معهد", "المعهد", "جهه") or readings[-1] in ("مركز", "معهد", "جهه"):
+                if word in ("مركز", "المركز", "معهد", "المعهد", "جهه") or readings[-1] in (
+                    "مركز",
+                    "معهد",
+                    "جهه",
+                ):
                     continue
                 self.org_phrase_at(index)
-            elif not self.arabic and _elided(word) in lx.ORGANIZATION_WORDS_FR and _elided(self.tokens[index].text)[:1].isupper():
+            elif (
+                not self.arabic
+                and _elided(word) in lx.ORGANIZATION_WORDS_FR
+                and _elided(self.tokens[index].text)[:1].isupper()
+            ):
                 self.org_phrase_at(index)
 
     def repeat_org_mentions(self) -> None:
@@ -565,7 +805,9 @@ class _Extraction:
             quoted = self.text[org.start - 1 : org.start] in lx.QUOTES
             pattern = re.escape(org.name)
             if quoted:
-                pattern = f"(?<=[{re.escape(lx.QUOTES)}])\\s*{pattern}\\s*(?=[{re.escape(lx.QUOTES)}])"
+                pattern = (
+                    f"(?<=[{re.escape(lx.QUOTES)}])\\s*{pattern}\\s*(?=[{re.escape(lx.QUOTES)}])"
+                )
             else:
                 pattern = f"(?<![\\w]){pattern}(?![\\w])"
             for match in re.finditer(pattern, self.text):
@@ -576,7 +818,16 @@ class _Extraction:
                     end -= 1
                 if not any(o.start < end and start < o.end for o in self.orgs):
                     self.orgs.append(
-                        _Org(org.key, self.text[start:end], start, end, self.sentence_of(start), None, 0.0, org.country)
+                        _Org(
+                            org.key,
+                            self.text[start:end],
+                            start,
+                            end,
+                            self.sentence_of(start),
+                            None,
+                            0.0,
+                            org.country,
+                        )
                     )
 
     def add_org(self, start, end, name, known=None, score=0.0, match=True) -> _Org:
@@ -593,22 +844,27 @@ class _Extraction:
             known, score = self.gazetteer.best_match("organization", name, threshold=86)
         key = None
         for org in self.orgs:
-            same = (known is not None and org.known is not None and org.known.slug == known.slug) or (
-                known is None and org.known is None and normalize(org.name) == normalize(name)
-            )
+            same = (
+                known is not None and org.known is not None and org.known.slug == known.slug
+            ) or (known is None and org.known is None and normalize(org.name) == normalize(name))
             if same:
                 key = org.key
                 break
-        org = _Org(key or self.new_key("org"), name, start, end, self.sentence_of(start), known, score)
+        org = _Org(
+            key or self.new_key("org"), name, start, end, self.sentence_of(start), known, score
+        )
         org.country = known.country if known else ""
         self.orgs.append(org)
         return org
 
     def company_after(self, index: int) -> _Org | None:
-        """"شركة 'عِلم'", "لشركة Mistral AI", "والشركة الفرنسية ” Onepoint “"."""
+        """ "شركة 'عِلم'", "لشركة Mistral AI", "والشركة الفرنسية ” Onepoint “"."""
         start = self.tokens[index].end
         window = self.text[start : start + 60]
-        quoted = re.match(r"\s*(?:[\w\u0600-\u06ff]+\s+){0,2}?[“”\"'‘’«]\s*([^“”\"'‘’«»\n]{1,40}?)\s*[“”\"'‘’»″]", window)
+        quoted = re.match(
+            r"\s*(?:[\w\u0600-\u06ff]+\s+){0,2}?[“”\"'‘’«]\s*([^“”\"'‘’«»\n]{1,40}?)\s*[“”\"'‘’»″]",
+            window,
+        )
         if quoted:
             s = start + quoted.start(1)
             return self.add_org(s, s + len(quoted.group(1)), quoted.group(1))
@@ -619,7 +875,7 @@ class _Extraction:
         return None
 
     def org_phrase_at(self, index: int) -> _Org | None:
-        """"وكالة التنمية الرقمية", "l'Agence de développement du digital": to a boundary."""
+        """ "وكالة التنمية الرقمية", "l'Agence de développement du digital": to a boundary."""
         first = self.tokens[index]
         if index > 0 and self.norms[index - 1] in ("هذه", "هذا", "هاته", "ce", "cet", "cette"):
             return None  # "هذه المديرية": one already named
@@ -631,7 +887,11 @@ class _Extraction:
             readings = strip_clitics(word)
             base = next((r for r in readings if r in ORG_WORDS_AR), readings[-1])
             start = first.end - len(base) if len(base) <= len(first.text) else first.start
-            if base.startswith("ال") is False and readings[0] != base and normalize(first.text).endswith(base):
+            if (
+                base.startswith("ال") is False
+                and readings[0] != base
+                and normalize(first.text).endswith(base)
+            ):
                 start = first.end - len(base)
         count = 1
         while index + count < len(self.tokens) and count < 9:
@@ -642,25 +902,39 @@ class _Extraction:
                 break
             nword = self.norms[position]
             if self.arabic:
-                if nword in STOP_AR and nword not in ("العام",) or nword.isdigit():
+                if (nword in STOP_AR and nword not in ("العام",)) or nword.isdigit():
                     break
-                if nword.startswith("و") and any(r in ORG_WORDS_AR for r in strip_clitics(nword)[1:3]):
+                if nword.startswith("و") and any(
+                    r in ORG_WORDS_AR for r in strip_clitics(nword)[1:3]
+                ):
                     break
                 if nword in ("الرائده", "الرائد", "الفرنسيه", "السعوديه", "القطري", "المعنيه"):
                     break
-                if any((r,) in PLACES for r in strip_clitics(nword)) and nword.startswith("ب"):
+                if nword.startswith("ب") and self.place_at(position):
                     break
             else:
                 # French names run on in lower case ("Agence de développement du digital")
                 # up to punctuation or a word that starts the rest of the sentence.
-                following = self.tokens[position + 1].text if position + 1 < len(self.tokens) else ""
+                following = (
+                    self.tokens[position + 1].text if position + 1 < len(self.tokens) else ""
+                )
                 guarded = nword in ("pour", "et", "en")
                 if guarded and not (following[:1].isupper() or _elided(following)[:1].isupper()):
                     break
                 if nword in FRENCH_BOUNDARY:
                     break
             count += 1
-        while count > 1 and self.norms[index + count - 1] in ("de", "du", "des", "la", "l'", "d'", "et", "pour", "en"):
+        while count > 1 and self.norms[index + count - 1] in (
+            "de",
+            "du",
+            "des",
+            "la",
+            "l'",
+            "d'",
+            "et",
+            "pour",
+            "en",
+        ):
             count -= 1
         if count < 2:
             return None
@@ -712,7 +986,7 @@ class _Extraction:
         return None
 
     def ministry_of(self, title: str) -> str:
-        """"وزير الصناعة والتجارة" → "وزارة الصناعة والتجارة"; "الوزير المنتدب المكلف
+        """ "وزير الصناعة والتجارة" → "وزارة الصناعة والتجارة"; "الوزير المنتدب المكلف
         بالاستثمار" → "الوزارة المنتدبة المكلفة بالاستثمار"; "ministre de l'Industrie" →
         "ministère de l'Industrie"; "سفير المملكة بدولة قطر" → "سفارة المملكة بدولة قطر"."""
         if self.arabic:
@@ -749,7 +1023,9 @@ class _Extraction:
     def read_events(self) -> None:
         for hit in self.hits:
             if hit.record.kind == "event":
-                self.add_event(hit.start, hit.end, self.text[hit.start : hit.end], hit.record, hit.score)
+                self.add_event(
+                    hit.start, hit.end, self.text[hit.start : hit.end], hit.record, hit.score
+                )
         for sentence in self.sentences:
             for index in self.token_range(sentence.start, sentence.end):
                 readings = strip_clitics(self.norms[index])
@@ -768,12 +1044,13 @@ class _Extraction:
         ordinal edition, a year ("جيتكس أفريقيا 2025", "قمة ويب قطر 2026")."""
         first = self.tokens[index]
         readings = strip_clitics(self.norms[index])
-        is_meeting = any(r in MEETING_AR for r in readings[:3]) or self.norms[index] in lx.MEETING_WORDS_FR
-        if readings[-1] in ("يوم", "حدث") or self.norms[index] in ("journee", "evenement"):
-            # "اليوم الجمعة" is a day, not an event: a day is an event only by its name.
-            if not re.match(r"\s*[“\"'«‘]", self.text[first.end : first.end + 3]):
-                if readings[-1] != "حدث" and self.norms[index] != "evenement":
-                    return None
+        is_meeting = (
+            any(r in MEETING_AR for r in readings[:3]) or self.norms[index] in lx.MEETING_WORDS_FR
+        )
+        is_day = readings[-1] == "يوم" or self.norms[index] == "journee"
+        # "اليوم الجمعة" is a day, not an event: a day is an event only by its quoted name.
+        if is_day and not re.match(r"\s*[“\"'«‘]", self.text[first.end : first.end + 3]):
+            return None
         count = 1
         has_name = False
         while index + count < len(self.tokens) and count < 10:
@@ -785,17 +1062,29 @@ class _Extraction:
             nword = self.norms[position]
             if any(d.start <= token.start < d.end for d in self.dates):
                 break
-            if self.arabic and nword.startswith("ب") and any((r,) in PLACES for r in strip_clitics(nword)):
+            if self.arabic and nword.startswith("ب") and self.place_at(position):
                 break
             if self.arabic and (nword in STOP_AR and nword not in ("العام",)):
                 break
-            if not self.arabic and nword in ("qui", "a", "au", "pour", "avec", "sur", "lors", "par", "en"):
+            if not self.arabic and nword in (
+                "qui",
+                "a",
+                "au",
+                "pour",
+                "avec",
+                "sur",
+                "lors",
+                "par",
+                "en",
+            ):
                 break
             if any(q in between for q in lx.QUOTES) or token.text[:1].isupper() or nword.isdigit():
                 has_name = True
             count += 1
         end = self.tokens[index + count - 1].end
-        quoted = re.match(r"\s*[“\"«‘']([^”\"»’'\n]{2,80})[”\"»’']", self.text[first.end : first.end + 90])
+        quoted = re.match(
+            r"\s*[“\"«‘']([^”\"»’'\n]{2,80})[”\"»’']", self.text[first.end : first.end + 90]
+        )
         if quoted:
             end = first.end + quoted.end()
             has_name = True
@@ -811,17 +1100,21 @@ class _Extraction:
         normalized = normalize(phrase)
         if re.match(r"(?:الدوره|النسخه|edition|la \d+e edition)", normalized):
             after = [strip_clitics(w)[-1] for w in self.norms[index + count : index + count + 2]]
-            if after and (after[0] in ("من", "de", "du") or after[0] in EVENT_AR) and (
-                any(w in EVENT_AR or w in lx.EVENT_WORDS_FR for w in after)
+            if (
+                after
+                and (after[0] in ("من", "de", "du") or after[0] in EVENT_AR)
+                and (any(w in EVENT_AR or w in lx.EVENT_WORDS_FR for w in after))
             ):
                 return None  # "الدورة التاسعة من ملتقى ...": the edition of the event named next
         known, score = self.gazetteer.best_match("event", phrase, threshold=86)
-        if known is None and not (
-            has_name or re.search(r"(?:19|20)\d{2}", normalized) or self.edition(normalized)
+        named = (
+            has_name
+            or re.search(r"(?:19|20)\d{2}", normalized)
+            or self.edition(normalized)
             or (self.after_event_cue(index) and len(normalized.split()) >= 2)
-        ):
-            if not is_meeting:
-                return None
+        )
+        if known is None and not named and not is_meeting:
+            return None
         if is_meeting and known is None:
             # "مباحثات مع وزير ... محمد بن علي المناعي": the talks and whom they were with.
             end = max(end, self.meeting_extent(index, sentence))
@@ -844,13 +1137,16 @@ class _Extraction:
         return self.add_event(start, end, phrase, known, score, is_meeting=is_meeting)
 
     def after_event_cue(self, index: int) -> bool:
-        """"خلال جلسة ...", "وفي أول حدث ...", "بتنظيم مناظرات ...", "lors du forum ..."."""
+        """ "خلال جلسة ...", "وفي أول حدث ...", "بتنظيم مناظرات ...", "lors du forum ..."."""
         before = " ".join(self.norms[max(0, index - 3) : index])
         word = self.norms[index]
         if self.arabic and word[:1] in "بل" and strip_clitics(word)[-1] != word:
             return False  # "بمجلس", "لقمة": a genitive, not the event itself
         return bool(
-            re.search(r"(?:^|\s)(?:خلال|وخلال|في|وفي|بتنظيم|تنظيم|افتتاح|هامش|بمناسبه|lors|pendant|durant|marge|occasion|organisation)(?:\s+\S+)?$", before)
+            re.search(
+                r"(?:^|\s)(?:خلال|وخلال|في|وفي|بتنظيم|تنظيم|افتتاح|هامش|بمناسبه|lors|pendant|durant|marge|occasion|organisation)(?:\s+\S+)?$",
+                before,
+            )
             or re.search(r"(?:^|\s)(?:خلال|وفي|في)\s+اول$", before)
         )
 
@@ -858,7 +1154,9 @@ class _Extraction:
         """Later mentions of an event by its proper name alone ("en marge du GITEX Africa
         2025" after "le salon GITEX Africa 2025")."""
         for event in list(self.events):
-            match = re.search(r"[“\"'«‘]?([A-Z\u0600-\u06ff][^،,.()\n]*?(?:19|20)\d{2})", event.name)
+            match = re.search(
+                r"[“\"'«‘]?([A-Z\u0600-\u06ff][^،,.()\n]*?(?:19|20)\d{2})", event.name
+            )
             proper = match.group(1).strip(lx.QUOTES + " ") if match else ""
             words = proper.split()
             if len(words) < 2:
@@ -875,10 +1173,13 @@ class _Extraction:
                 event.mentions.append(self.sentence_of(start))
 
     def edition(self, normalized: str) -> bool:
-        return bool(re.search(r"الدوره|النسخه|edition|session|\d+(?:e|eme)\b", normalized)) and len(normalized.split()) >= 3
+        return (
+            bool(re.search(r"الدوره|النسخه|edition|session|\d+(?:e|eme)\b", normalized))
+            and len(normalized.split()) >= 3
+        )
 
     def is_reference(self, index: int) -> bool:
-        """"المباحثات" after an event of that kind: the same event, not a new one."""
+        """ "المباحثات" after an event of that kind: the same event, not a new one."""
         return self.norms[index].startswith("ال") or self.norms[index].startswith("les")
 
     def meeting_extent(self, index: int, sentence: Span) -> int:
@@ -893,14 +1194,16 @@ class _Extraction:
         for event in self.events:
             if event.start < end and start < event.end:
                 return event
-            same = (known is not None and event.known is not None and event.known.slug == known.slug) or (
-                known is None and event.known is None and name_similarity(event.name, name) >= 88
-            )
+            same = (
+                known is not None and event.known is not None and event.known.slug == known.slug
+            ) or (known is None and event.known is None and name_similarity(event.name, name) >= 88)
             if same:
                 event.mentions.append(self.sentence_of(start))
                 event.positions.append((start, end))
                 return event
-        event = _Event(self.new_key("event"), name.strip(), start, end, self.sentence_of(start), known, score)
+        event = _Event(
+            self.new_key("event"), name.strip(), start, end, self.sentence_of(start), known, score
+        )
         event.is_meeting = is_meeting
         event.positions.append((start, end))
         self.events.append(event)
@@ -977,8 +1280,10 @@ class _Extraction:
                 continue
             if not inside:
                 # "وقد جرت مراسم التوقيع بحضور ...": the signing of the agreement at hand.
-                if current is not None and self.is_signing(sentence) and (
-                    self.presence_start(sentence) is not None or self.names_signers(sentence)
+                if (
+                    current is not None
+                    and self.is_signing(sentence)
+                    and (self.presence_start(sentence) is not None or self.names_signers(sentence))
                 ):
                     self.attach(current, sentence, sentence.start, sentence.start)
                 continue
@@ -1016,10 +1321,10 @@ class _Extraction:
             return current
         if not self.is_signing(sentence) and not between:
             return current
-        if current is not None and (demonstrative or definite or kind == current.kind):
-            if not between and self.compatible(current, sentence):
-                self.attach(current, sentence, start, end)
-                return current
+        same_kind = current is not None and (demonstrative or definite or kind == current.kind)
+        if same_kind and not between and self.compatible(current, sentence):
+            self.attach(current, sentence, start, end)
+            return current
         agreement = _Agreement(self.new_key("agreement"), kind, start, end, sentence)
         agreement.previous = bool(between) and current is not None
         self.agreements.append(agreement)
@@ -1030,7 +1335,12 @@ class _Extraction:
 
     def older_agreement(self, current: _Agreement, date: DateMention | None) -> _Agreement | None:
         for agreement in self.agreements:
-            if agreement is not current and agreement.date and date and agreement.date.value.year == date.value.year:
+            if (
+                agreement is not current
+                and agreement.date
+                and date
+                and agreement.date.value.year == date.value.year
+            ):
                 return agreement
         return None
 
@@ -1047,7 +1357,11 @@ class _Extraction:
         sentence about `agreement` (the instrument phrase at start:end)."""
         presence = self.presence_start(sentence)
         excluded = self.purpose_spans(sentence, end)
-        mentions = [(s, e, k) for s, e, k in self.instrument_mentions() if sentence.start <= s < sentence.end]
+        mentions = [
+            (s, e, k)
+            for s, e, k in self.instrument_mentions()
+            if sentence.start <= s < sentence.end
+        ]
         others = [(s, e) for s, e, _ in mentions if (s, e) != (start, end)]
 
         # "مذكرة التفاهم الموقعة بين X و Y في ..." names its own parties, and only those.
@@ -1056,7 +1370,14 @@ class _Extraction:
         between = re.search(r"(?:^|\s)(?:بين|entre)\s", after) if end > start else None
         if between:
             scope_start = end + between.start()
-            stop = [p for p in (self.text.find("،", scope_start, sentence.end), self.text.find(",", scope_start, sentence.end)) if p > 0]
+            stop = [
+                p
+                for p in (
+                    self.text.find("،", scope_start, sentence.end),
+                    self.text.find(",", scope_start, sentence.end),
+                )
+                if p > 0
+            ]
             date = self.date_in(scope_start, sentence.end)
             if date:
                 stop.append(date.start)
@@ -1074,7 +1395,9 @@ class _Extraction:
                 continue
             if presence is not None and person.start > presence:
                 if person.key not in agreement.signatories:
-                    agreement.attendees[person.key] = self.clause(sentence, person.start, person.end, presence)
+                    agreement.attendees[person.key] = self.clause(
+                        sentence, person.start, person.end, presence
+                    )
                     agreement.mentions[person.key] = person
             elif self.names_signers(sentence) and not agreement.previous:
                 agreement.signatories[person.key] = self.clause(sentence, person.start, person.end)
@@ -1092,7 +1415,11 @@ class _Extraction:
                 continue
             if scope is not None and not (scope[0] <= org.start < scope[1]):
                 continue
-            if any(p.title_span and p.title_span[0] <= org.start < p.title_span[1] for p in self.people if p.key not in agreement.signatories):
+            if any(
+                p.title_span and p.title_span[0] <= org.start < p.title_span[1]
+                for p in self.people
+                if p.key not in agreement.signatories
+            ):
                 continue
             agreement.parties.setdefault(org.key, Span(sentence.start, sentence.end))
         for person_key, evidence in agreement.signatories.items():
@@ -1105,7 +1432,9 @@ class _Extraction:
              and not any(s <= d.start < e for s, e in excluded)),
             None,
         )  # fmt: skip
-        if date is not None and (agreement.date is None or (not agreement.date.is_known and date.is_known)):
+        if date is not None and (
+            agreement.date is None or (not agreement.date.is_known and date.is_known)
+        ):
             agreement.date, agreement.date_evidence = date, sentence
         place = self.place_in(sentence, excluded)
         if place is not None and agreement.place is None and nearest_is_this(place[2].start):
@@ -1143,10 +1472,14 @@ class _Extraction:
     def presence_start(self, sentence: Span) -> int | None:
         normalized_cues = ("بحضور", "حضور") if self.arabic else ("en presence",)
         for index in self.token_range(sentence.start, sentence.end):
-            if self.arabic and any(r in normalized_cues for r in strip_clitics(self.norms[index])[:2]):
+            if self.arabic and any(
+                r in normalized_cues for r in strip_clitics(self.norms[index])[:2]
+            ):
                 return self.tokens[index].start
         if not self.arabic:
-            match = re.search(r"en pr[ée]sence d", self.text[sentence.start : sentence.end], re.IGNORECASE)
+            match = re.search(
+                r"en pr[ée]sence d", self.text[sentence.start : sentence.end], re.IGNORECASE
+            )
             if match:
                 return sentence.start + match.start()
         return None
@@ -1166,6 +1499,16 @@ class _Extraction:
                     break
         return spans
 
+    def place_at(self, position: int) -> bool:
+        """Whether a city's name (of one to three words) starts at this token."""
+        for length in (1, 2, 3):
+            words = self.norms[position : position + length]
+            if len(words) == length and any(
+                (reading, *words[1:]) in PLACES for reading in strip_clitics(words[0])
+            ):
+                return True
+        return False
+
     def place_in(self, sentence: Span, excluded=()) -> tuple[Place, str, Span] | None:
         """A city introduced by "ب"/"في"/"à" in the sentence (not "بجهة ...")."""
         indexes = list(self.token_range(sentence.start, sentence.end))
@@ -1183,7 +1526,11 @@ class _Extraction:
                     if place is None:
                         continue
                     prefix = words[0][: len(words[0]) - len(reading)]
-                    before = self.text[max(sentence.start, self.tokens[position].start - 4) : self.tokens[position].start]
+                    before = self.text[
+                        max(sentence.start, self.tokens[position].start - 4) : self.tokens[
+                            position
+                        ].start
+                    ]
                     introduced = (
                         prefix.startswith("ب") or prefix.startswith("وب") or "في" in before
                         or re.search(r"(?:à|a)\s*$", before) is not None
@@ -1203,15 +1550,19 @@ class _Extraction:
             line = self.text[sentence.start : sentence.end]
             if len(line) > 80:
                 continue
-            match = re.match(r"^\s*([\w\u0600-\u06ff ]{2,20}?)\s*/\s*(?:تحرير|و\.م\.ع|MAP)", line) or re.search(
-                r"^[\w\u0600-\u06ff ]{2,30}\s[-–]\s*([\w\u0600-\u06ff ]{2,20})\s*$", line
-            ) or re.match(r"^\s*([A-Z][A-Za-zé -]{2,20})\s*[-–,(]\s*(?:MAP|le\s)", line)
+            match = (
+                re.match(r"^\s*([\w\u0600-\u06ff ]{2,20}?)\s*/\s*(?:تحرير|و\.م\.ع|MAP)", line)
+                or re.search(
+                    r"^[\w\u0600-\u06ff ]{2,30}\s[-–]\s*([\w\u0600-\u06ff ]{2,20})\s*$", line
+                )
+                or re.match(r"^\s*([A-Z][A-Za-zé -]{2,20})\s*[-–,(]\s*(?:MAP|le\s)", line)
+            )
             if not match:
                 continue
             key = tuple(normalize(match.group(1)).split())
             place = PLACES.get(key)
             if place is not None:
-                start = sentence.start + match.start(1)
+                sentence.start + match.start(1)
                 return place, match.group(1), Span(sentence.start, sentence.end)
         return None
 
@@ -1241,7 +1592,7 @@ class _Extraction:
         return position + match.end() if match else position
 
     def duration_in(self, sentence: Span) -> tuple[int, Span] | None:
-        """"لمدة عامين", "لمدة ثلاث سنوات", "pour une durée de deux ans", "de 18 mois"."""
+        """ "لمدة عامين", "لمدة ثلاث سنوات", "pour une durée de deux ans", "de 18 mois"."""
         normalized = normalize(self.text[sentence.start : sentence.end])
         match = re.search(
             r"(?:لمده|مدتها|مده|(?:pour|sur) une (?:duree|periode) de|d'une duree de)\s+"
@@ -1270,13 +1621,18 @@ class _Extraction:
     def read_initiatives(self) -> None:
         for hit in self.hits:
             if hit.record.kind == "initiative":
-                self.initiatives.append((self.text[hit.start : hit.end], hit.start, hit.end, hit.record, hit.score))
+                self.initiatives.append(
+                    (self.text[hit.start : hit.end], hit.start, hit.end, hit.record, hit.score)
+                )
         for match in lx.QUOTED.finditer(self.text):
             before = normalize(self.text[max(0, match.start() - 25) : match.start()])
             words = before.split()
             if not words:
                 continue
-            if any(r in INITIATIVE_AR for r in strip_clitics(words[-1])[:3]) or words[-1] in lx.INITIATIVE_WORDS_FR:
+            if (
+                any(r in INITIATIVE_AR for r in strip_clitics(words[-1])[:3])
+                or words[-1] in lx.INITIATIVE_WORDS_FR
+            ):
                 start, end = match.start(1), match.end(1)
                 if any(s < end and start < e for _, s, e, _, _ in self.initiatives):
                     continue
@@ -1295,12 +1651,38 @@ class _Extraction:
         day from the summit it was held at, a signing's event, place and participants."""
         for event in self.events:
             sentence = event.sentence
-            date = next(
-                (d for d in self.dates if d.start >= event.start and d.start <= self.close_paren(event.end, sentence.end)),
-                None,
-            ) or next(
-                (d for d in self.dates if sentence.start <= d.start < sentence.end and d.start >= event.start and d.start - event.end < 80),
-                None,
+            date = (
+                next(
+                    (
+                        d
+                        for d in self.dates
+                        if d.start >= event.start
+                        and d.start <= self.close_paren(event.end, sentence.end)
+                    ),
+                    None,
+                )
+                or next(
+                    (
+                        d
+                        for d in self.dates
+                        if sentence.start <= d.start < sentence.end
+                        and d.start >= event.start
+                        and d.start - event.end < 80
+                    ),
+                    None,
+                )
+                or next(
+                    # "التقيا في يوليوز الماضي بالرباط خلال المناظرة ...": the date just before.
+                    (
+                        d
+                        for d in reversed(self.dates)
+                        if sentence.start <= d.start
+                        and d.end <= event.start
+                        and event.start - d.end < 60
+                        and d.is_known
+                    ),
+                    None,
+                )
             )
             year = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", event.name)
             if date is not None:
@@ -1310,12 +1692,22 @@ class _Extraction:
                     date.warnings = []
                     if date.last_day:
                         date.end_value = PartialDate(int(year.group(1)), date.month, date.last_day)
-                event.date, event.date_evidence = date, Span(min(event.start, date.start), max(event.end, date.end))
+                event.date, event.date_evidence = (
+                    date,
+                    Span(min(event.start, date.start), max(event.end, date.end)),
+                )
             elif year:
                 event.date = _year_mention(int(year.group(1)), event)
                 event.date_evidence = Span(event.start, event.end)
-            place = self.place_in(sentence)
-            if place is not None and abs(place[2].start - event.end) < 120:
+            # The city right after the name ("... 2025' بالدار البيضاء"), else the sentence's.
+            place = self.place_in(
+                Span(event.end, min(sentence.end, self.close_paren(event.end, sentence.end) + 40))
+            )
+            if place is None:
+                place = self.place_in(sentence)
+                if place is not None and abs(place[2].start - event.end) >= 120:
+                    place = None
+            if place is not None:
                 event.place = place
             # People named in the event's sentences, or in its paragraph when the paragraph
             # tells of this event alone (the speakers of a forum's report).
@@ -1344,30 +1736,47 @@ class _Extraction:
                     normalized = normalize(self.text[other_sentence.start : other_sentence.end])
                     if "هامش" in normalized or "en marge" in normalized:
                         parent = self.sidelines_event(other_sentence)
-                        if parent and parent[0] != event.key and re.search(r"المباحثات|اللقاء|الاجتماع|les entretiens|la rencontre|la reunion", normalized):
+                        if (
+                            parent
+                            and parent[0] != event.key
+                            and re.search(
+                                r"المباحثات|اللقاء|الاجتماع|les entretiens|la rencontre|la reunion",
+                                normalized,
+                            )
+                        ):
                             event.parent = parent[0]
         for event in self.events:
             parent = self.event(event.parent) if event.parent else None
             if parent is None:
                 continue
             if event.date is None:
-                event.date = next((d for d in self.dates if event.sentence.start <= d.start < event.sentence.end), None)
+                event.date = next(
+                    (d for d in self.dates if event.sentence.start <= d.start < event.sentence.end),
+                    None,
+                )
                 event.date_evidence = event.sentence
-            if event.date is not None and parent.date and parent.date.end_value and parent.date.value.day:
+            if (
+                event.date is not None
+                and parent.date
+                and parent.date.end_value
+                and parent.date.value.day
+            ):
                 first, last = parent.date.value.first_day(), parent.date.end_value.first_day()
                 label = parent.date.text
                 if pin_weekday(event.date, first, last, label):
                     event.date_evidence = Span(event.sentence.start, event.sentence.end)
             if parent.place is None and event.place is not None:
                 parent.place = event.place
-            for person_key, evidence in event.participants.items():
-                del evidence
         for agreement in self.agreements:
             event = self.event(agreement.event[0]) if agreement.event else None
             if event is not None:
                 for key, evidence in (*agreement.signatories.items(), *agreement.attendees.items()):
                     event.participants.setdefault(key, evidence)
-                if (agreement.date is None or not agreement.date.is_known) and event.date and event.date.is_known:
+                if (
+                    (agreement.date is None or not agreement.date.is_known)
+                    and event.date
+                    and event.date.is_known
+                ):
                     agreement.date = event.date
                     agreement.date_evidence = agreement.event[1]
             if agreement is self.main_agreement() and agreement.place is None:
@@ -1379,7 +1788,9 @@ class _Extraction:
         """Sentences that name the event by its head noun alone ("أشغال الجمعية",
         "خلال المباحثات", "les entretiens"), when no other event shares that noun."""
         heads = self.heads(event)
-        if not heads or any(self.heads(other) & heads for other in self.events if other.key != event.key):
+        if not heads or any(
+            self.heads(other) & heads for other in self.events if other.key != event.key
+        ):
             return []
         found = []
         for sentence in self.sentences:
@@ -1389,7 +1800,8 @@ class _Extraction:
                 for reading in strip_clitics(self.norms[index])[1:] or (self.norms[index],)
             }
             if words & heads and not any(
-                other.key != event.key and sentence.start <= other.start < sentence.end for other in self.events
+                other.key != event.key and sentence.start <= other.start < sentence.end
+                for other in self.events
             ):
                 found.append(sentence)
         return found
@@ -1399,9 +1811,28 @@ class _Extraction:
         words = set()
         for index in indexes:
             bare = strip_clitics(self.norms[index])[-1]
-            if bare in {"جمعيه", "قمه", "مباحثات", "مناظره", "مناظرات", "معرض", "ملتقي", "منتدي", "مؤتمر", "جلسه"}:
+            if bare in {
+                "جمعيه",
+                "قمه",
+                "مباحثات",
+                "مناظره",
+                "مناظرات",
+                "معرض",
+                "ملتقي",
+                "منتدي",
+                "مؤتمر",
+                "جلسه",
+            }:
                 words.add(bare)
-            elif self.norms[index] in ("sommet", "salon", "forum", "assises", "conference", "entretiens", "seance"):
+            elif self.norms[index] in (
+                "sommet",
+                "salon",
+                "forum",
+                "assises",
+                "conference",
+                "entretiens",
+                "seance",
+            ):
                 words.add(self.norms[index])
         if event.is_meeting:
             words |= {"مباحثات", "لقاء", "اجتماع", "entretiens", "rencontre", "reunion"}
@@ -1411,7 +1842,10 @@ class _Extraction:
         """A country the event's sentence gives ("دولة الكويت"), or that of the organization
         in its name ("بمجلس المستشارين")."""
         sentence = event.sentence
-        match = re.search(r"(?:دولة|بدولة|في دولة)\s+([\w\u0600-\u06ff]+)", self.text[sentence.start : sentence.end])
+        match = re.search(
+            r"(?:دولة|بدولة|في دولة)\s+([\w\u0600-\u06ff]+)",
+            self.text[sentence.start : sentence.end],
+        )
         if match:
             key = (normalize(match.group(1)),)
             place = COUNTRY_PLACES.get(key)
@@ -1445,7 +1879,9 @@ class _Extraction:
                     key=org.key,
                     name=NameProposal(
                         text=org.name,
-                        evidence=self.evidence(*self.name_evidence(org.start, org.end, org.sentence)),
+                        evidence=self.evidence(
+                            *self.name_evidence(org.start, org.end, org.sentence)
+                        ),
                         existing=org.known.ref(language) if org.known else None,
                         score=org.score if org.known else 0.0,
                     ),
@@ -1463,12 +1899,17 @@ class _Extraction:
                 if normalize(mention.title) in titles:
                     continue
                 titles.add(normalize(mention.title))
-                span = Span(min(mention.start, mention.title_span[0]), max(mention.end, mention.title_span[1]))
+                span = Span(
+                    min(mention.start, mention.title_span[0]),
+                    max(mention.end, mention.title_span[1]),
+                )
                 positions.append(
                     PositionProposal(
                         title=mention.title,
                         evidence=self.evidence(span.start, span.end),
-                        organization=mention.organization if mention.organization in used_orgs else None,
+                        organization=mention.organization
+                        if mention.organization in used_orgs
+                        else None,
                     )
                 )
             result.people.append(
@@ -1476,7 +1917,9 @@ class _Extraction:
                     key=person.key,
                     name=NameProposal(
                         text=person.name,
-                        evidence=self.evidence(*self.name_evidence(person.start, person.end, person.sentence)),
+                        evidence=self.evidence(
+                            *self.name_evidence(person.start, person.end, person.sentence)
+                        ),
                         existing=person.known.ref(language) if person.known else None,
                         score=person.score if person.known else 0.0,
                     ),
@@ -1493,7 +1936,9 @@ class _Extraction:
                     key=self.new_key("initiative"),
                     name=NameProposal(
                         text=name,
-                        evidence=self.evidence(*self.name_evidence(start, end, self.sentence_of(start))),
+                        evidence=self.evidence(
+                            *self.name_evidence(start, end, self.sentence_of(start))
+                        ),
                         existing=known.ref(language) if known else None,
                         score=score if known else 0.0,
                     ),
@@ -1545,7 +1990,20 @@ class _Extraction:
         words = match.group(0) if match else ""
         kept = ""
         for word in words.split():
-            if normalize(word) in ("تفاهم", "ثلاثيه", "استراتيجيه", "ثنائيه", "جديده", "strategique", "tripartite", "d'entente", "d'accord", "de", "partenariat", "cooperation"):
+            if normalize(word) in (
+                "تفاهم",
+                "ثلاثيه",
+                "استراتيجيه",
+                "ثنائيه",
+                "جديده",
+                "strategique",
+                "tripartite",
+                "d'entente",
+                "d'accord",
+                "de",
+                "partenariat",
+                "cooperation",
+            ):
                 kept += " " + word
             else:
                 break
@@ -1559,14 +2017,18 @@ class _Extraction:
         for org_key, span in agreement.parties.items():
             org = self.org(org_key)
             span = Span(min(span.start, org.start), max(span.end, org.end))
-            proposal.parties.append(Proposed(org_key, self.evidence(*self.tight(span, org.start, org.end))))
+            proposal.parties.append(
+                Proposed(org_key, self.evidence(*self.tight(span, org.start, org.end)))
+            )
         for person_key, span in agreement.signatories.items():
             person = agreement.mentions[person_key]
             proposal.signatories.append(
                 SigningProposal(
                     person=person_key,
                     evidence=self.evidence(*self.tight(span, person.start, person.end)),
-                    organization=person.organization if person.organization in agreement.parties else None,
+                    organization=person.organization
+                    if person.organization in agreement.parties
+                    else None,
                     title=person.title,
                 )
             )
@@ -1669,4 +2131,3 @@ def _year_mention(year: int, event: _Event) -> DateMention:
 
 
 __all__ = ["extract_article"]
-

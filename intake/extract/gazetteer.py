@@ -96,9 +96,29 @@ def _token_score(text_token: str, name_token: str) -> float:
 # Words that qualify an office without naming it: "الوزارة المنتدبة المكلفة بـ..." is the
 # ministry of what follows.
 FILLER = frozenset(
-    ("منتدبه", "مكلفه", "منتدب", "مكلف", "لدي", "رئيس", "حكومه", "delegue", "deleguee",
-     "charge", "chargee", "aupres", "du", "de", "la", "le", "l'", "des", "et", "و")
-)  # fmt: skip
+    (
+        "منتدبه",
+        "مكلفه",
+        "منتدب",
+        "مكلف",
+        "لدي",
+        "رئيس",
+        "حكومه",
+        "delegue",
+        "deleguee",
+        "charge",
+        "chargee",
+        "aupres",
+        "du",
+        "de",
+        "la",
+        "le",
+        "l'",
+        "des",
+        "et",
+        "و",
+    )
+)
 
 
 def _stem(word: str) -> str:
@@ -174,41 +194,60 @@ class Gazetteer:
             acronyms = tuple({row[f"acronym_{c}"] for c in LANGUAGES if row[f"acronym_{c}"]})
             records.append(
                 KnownRecord(
-                    "organization", row["pk"], row["slug"], names(row, "name"), acronyms,
+                    "organization",
+                    row["pk"],
+                    row["slug"],
+                    names(row, "name"),
+                    acronyms,
                     country=str(row["country"] or ""),
-                )  # fmt: skip
+                )
             )
         positions = defaultdict(list)
         for row in Position.objects.values(
             "person_id", "organization_id", *(f"title_{c}" for c in LANGUAGES)
         ):
             positions[row["person_id"]].append(
-                KnownPosition(names(row, "title"), organization_slugs.get(row["organization_id"], ""))
+                KnownPosition(
+                    names(row, "title"), organization_slugs.get(row["organization_id"], "")
+                )
             )
         for row in Person.objects.values("pk", "slug", *lang_fields):
             records.append(
                 KnownRecord(
-                    "person", row["pk"], row["slug"], names(row, "name"),
+                    "person",
+                    row["pk"],
+                    row["slug"],
+                    names(row, "name"),
                     positions=tuple(positions[row["pk"]]),
-                )  # fmt: skip
+                )
             )
         events = list(
             Event.objects.values(
-                "pk", "slug", "country", "start_date", "end_date", "date_precision", "parent_id",
-                *lang_fields, *(f"city_{c}" for c in LANGUAGES),
-            )  # fmt: skip
+                "pk",
+                "slug",
+                "country",
+                "start_date",
+                "end_date",
+                "date_precision",
+                "parent_id",
+                *lang_fields,
+                *(f"city_{c}" for c in LANGUAGES),
+            )
         )
         event_slugs = {row["pk"]: row["slug"] for row in events}
         for row in events:
             records.append(
                 KnownRecord(
-                    "event", row["pk"], row["slug"], names(row, "name"),
+                    "event",
+                    row["pk"],
+                    row["slug"],
+                    names(row, "name"),
                     country=str(row["country"] or ""),
                     date=PartialDate.from_stored(row["start_date"], row["date_precision"]),
                     end=PartialDate.from_stored(row["end_date"], row["date_precision"]),
                     city=names(row, "city"),
                     parent=event_slugs.get(row["parent_id"], ""),
-                )  # fmt: skip
+                )
             )
         for row in Initiative.objects.values("pk", "slug", *lang_fields):
             records.append(KnownRecord("initiative", row["pk"], row["slug"], names(row, "name")))
@@ -216,18 +255,27 @@ class Gazetteer:
         for row in AgreementParty.objects.values("agreement_id", "organization_id"):
             parties[row["agreement_id"]].append(organization_slugs.get(row["organization_id"], ""))
         for row in Agreement.objects.values(
-            "pk", "slug", "kind", "signed_on", "signed_on_precision", "place_country",
-            *(f"title_{c}" for c in LANGUAGES), *(f"place_city_{c}" for c in LANGUAGES),
-        ):  # fmt: skip
+            "pk",
+            "slug",
+            "kind",
+            "signed_on",
+            "signed_on_precision",
+            "place_country",
+            *(f"title_{c}" for c in LANGUAGES),
+            *(f"place_city_{c}" for c in LANGUAGES),
+        ):
             records.append(
                 KnownRecord(
-                    "agreement", row["pk"], row["slug"], names(row, "title"),
+                    "agreement",
+                    row["pk"],
+                    row["slug"],
+                    names(row, "title"),
                     country=str(row["place_country"] or ""),
                     agreement_kind=row["kind"],
                     parties=tuple(sorted(parties[row["pk"]])),
                     date=PartialDate.from_stored(row["signed_on"], row["signed_on_precision"]),
                     city=names(row, "place_city"),
-                )  # fmt: skip
+                )
             )
         return cls(records)
 
@@ -296,11 +344,11 @@ class Gazetteer:
                 if (record.slug, parts) in seen:
                     continue
                 seen.add((record.slug, parts))
-                if len(parts) == 1 and parts[0].isascii() and parts[0].upper() == parts[0].upper():
-                    original = re.sub(r"^\w+['’]", "", text_tokens[position].text)
-                    if record.acronyms and parts[0] in {normalize(a) for a in record.acronyms}:
-                        if not original.isupper():
-                            continue
+                # An acronym is read only in capitals: "ADD", not "add".
+                original = re.sub(r"^\w+['’]", "", text_tokens[position].text)
+                is_acronym = len(parts) == 1 and parts[0] in {normalize(a) for a in record.acronyms}
+                if is_acronym and not original.isupper():
+                    continue
                 score = self._match_at(normalized, position, parts, record)
                 if score:
                     start = text_tokens[position].start

@@ -99,7 +99,11 @@ def test_french_dates(phrase: str, expected: str) -> None:
         ("العام الماضي", FRIDAY_12_SEPT_2025, "2024"),
         ("فاتح وثاني يوليوز الماضي", FRIDAY_12_SEPT_2025, "2025-07-01"),
         ("a signé vendredi à Rabat", SATURDAY_10_MAY_2025, "2025-05-09"),
-        ("La ministre a présidé, mercredi à Marrakech, la cérémonie", SATURDAY_10_MAY_2025, "2025-05-07"),
+        (
+            "La ministre a présidé, mercredi à Marrakech, la cérémonie",
+            SATURDAY_10_MAY_2025,
+            "2025-05-07",
+        ),
         ("vendredi dernier", SATURDAY_10_MAY_2025, "2025-05-09"),
         ("hier, le ministre", SATURDAY_10_MAY_2025, "2025-05-09"),
         ("le mois dernier", SATURDAY_10_MAY_2025, "2025-04"),

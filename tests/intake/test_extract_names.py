@@ -46,7 +46,10 @@ def test_clitics_are_read_off_arabic_words(word: str, readings: tuple[str, ...])
         ("Amal El Fallah Seghrouchni", "AMEL EL FALLAH SEGHROUCHNI"),
         ("عِلم", "علم"),
         ("Mohamed Drissi Melyani", "Mohammed Drissi Meliani"),
-        ("الدورة الخامسة للجمعية العامة للمنظمة", "الدورة الخامسة للجمعية العامة لمنظمة التعاون الرقمي"),
+        (
+            "الدورة الخامسة للجمعية العامة للمنظمة",
+            "الدورة الخامسة للجمعية العامة لمنظمة التعاون الرقمي",
+        ),
     ],
 )
 def test_spellings_of_one_name_match(a: str, b: str) -> None:
@@ -148,4 +151,7 @@ def test_from_database_reads_every_record_drafts_included_in_a_handful_of_querie
     assert position.organization == ministry.slug
     (agreement,) = gazetteer.records("agreement")
     assert set(agreement.parties) == {ministry.slug, elm.slug}
-    assert gazetteer.best_match("event", "معرض جيتكس أفريقيا 2025")[0].names["fr"] == "GITEX Africa 2025"
+    assert (
+        gazetteer.best_match("event", "معرض جيتكس أفريقيا 2025")[0].names["fr"]
+        == "GITEX Africa 2025"
+    )

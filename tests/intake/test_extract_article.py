@@ -1,0 +1,248 @@
+"""Proposals from articles written for these tests (not the seed articles), Arabic and French.
+
+Every test also checks the contract's rule: each value's evidence is a verbatim slice of
+the text that contains it (`intake.extract.support.unsupported`).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from core.records import PartialDate
+from intake.extract import Gazetteer, extract_article
+from intake.extract.gazetteer import KnownPosition, KnownRecord
+from intake.extract.support import unsupported
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
+
+
+def extract(text: str, language: str = "ar", published=None, gazetteer=None):
+    proposals = extract_article(
+        text, language=language, published=published, gazetteer=gazetteer or Gazetteer()
+    )
+    assert unsupported(proposals, text) == []
+    for evidence in proposals.evidence():
+        assert text[evidence.start : evidence.end] == evidence.quote
+    return proposals
+
+
+def by_key(proposals):
+    names = {o.key: o.name.text for o in proposals.organizations}
+    names |= {p.key: p.name.text for p in proposals.people}
+    names |= {e.key: e.name.text for e in proposals.events}
+    return names
+
+
+ARABIC = (
+    "الرباط - وقع وزير التجهيز والماء، السيد نزار بركة، والمدير العام لشركة 'أطلس داتا'، "
+    "السيد كريم العلوي، أمس الأربعاء بالرباط، اتفاقية شراكة لتطوير مراكز البيانات بالمغرب.\n"
+    "وجرى حفل التوقيع بحضور السيدة ليلى بنعلي، وزيرة الانتقال الطاقي والتنمية المستدامة.\n"
+    "وتمتد الاتفاقية لمدة ثلاث سنوات.\n"
+    "ومن جهة أخرى، عقد الوزير مباحثات مع سفير اليابان بالرباط السيد تاكيشي ياماموتو، "
+    "على هامش الدورة الثانية لمعرض 'ديجيتال ماروك 2025' بالدار البيضاء، دون التوقيع على أي وثيقة.\n"
+)
+
+
+def test_an_arabic_signing_read_whole() -> None:
+    proposals = extract(ARABIC, published=PartialDate(2025, 3, 6))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    assert agreement.kind.value == "agreement"  # اتفاقية شراكة
+    assert agreement.title.value.startswith("اتفاقية شراكة")
+    assert {names[p.value] for p in agreement.parties} == {"وزارة التجهيز والماء", "أطلس داتا"}
+    signed = {names[s.person]: (s.title, names.get(s.organization)) for s in agreement.signatories}
+    assert signed == {
+        "نزار بركة": ("وزير التجهيز والماء", "وزارة التجهيز والماء"),
+        "كريم العلوي": ("المدير العام لشركة 'أطلس داتا'", "أطلس داتا"),
+    }
+    (attendee,) = agreement.attendees
+    assert names[attendee.person] == "ليلى بنعلي"
+    assert attendee.title == "وزيرة الانتقال الطاقي والتنمية المستدامة"
+    # "أمس الأربعاء" against Thursday 6 March 2025: Wednesday the 5th, to the day.
+    assert agreement.date.value == PartialDate(2025, 3, 5)
+    assert agreement.date.text == "أمس الأربعاء"
+    assert agreement.date.warnings == []
+    assert (agreement.place.city, agreement.place.country) == ("الرباط", "MA")
+    assert agreement.duration_months.value == 36
+    assert agreement.existing is None
+    # Nothing matched the empty gazetteer: every name is a new proposal.
+    assert all(p.name.existing is None for p in proposals.people)
+
+
+def test_talks_where_nothing_was_signed_are_an_event_not_an_agreement() -> None:
+    proposals = extract(ARABIC, published=PartialDate(2025, 3, 6))
+    names = by_key(proposals)
+    talks = next(e for e in proposals.events if e.name.text.startswith("مباحثات"))
+    fair = next(e for e in proposals.events if "ديجيتال ماروك 2025" in e.name.text)
+    assert talks.signed_nothing and fair.signed_nothing
+    assert "تاكيشي ياماموتو" in {names[p.person] for p in talks.participants}
+    assert fair.date.value == PartialDate(2025)  # the year its name gives
+    assert (fair.place.city, fair.place.country) == ("الدار البيضاء", "MA")
+
+
+FRENCH = (
+    "Casablanca - Le ministre de l'Équipement et de l'Eau, M. Nizar Baraka, et le président "
+    "de la société Atlas Data, M. Karim Alaoui, ont signé hier à Casablanca un protocole "
+    "d'accord pour le développement des centres de données.\n"
+    "La cérémonie de signature s'est déroulée en présence de Mme Leila Benali, ministre de la "
+    "Transition énergétique et du Développement durable.\n"
+    "Le protocole a été conclu pour une durée de deux ans, en marge du salon Digital Maroc "
+    "2025.\n"
+    "Par ailleurs, l'Office national des aéroports et la société Atlas Data ont paraphé le "
+    "3 mars 2025 une déclaration d'intention sur la sécurité des données.\n"
+)
+
+
+def test_a_french_signing_read_whole() -> None:
+    proposals = extract(FRENCH, "fr", PartialDate(2025, 3, 6))
+    names = by_key(proposals)
+    protocol, declaration = proposals.agreements
+    assert protocol.kind.value == "protocol"
+    assert {names[p.value] for p in protocol.parties} == {
+        "ministère de l'Équipement et de l'Eau",
+        "Atlas Data",
+    }
+    signed = {names[s.person]: names.get(s.organization) for s in protocol.signatories}
+    assert signed == {
+        "Nizar Baraka": "ministère de l'Équipement et de l'Eau",
+        "Karim Alaoui": "Atlas Data",
+    }
+    assert [names[a.person] for a in protocol.attendees] == ["Leila Benali"]
+    assert protocol.date.value == PartialDate(2025, 3, 5)  # hier
+    assert protocol.place.city == "Casablanca"
+    assert protocol.duration_months.value == 24
+    assert names[protocol.event.value] == "salon Digital Maroc 2025"
+    assert declaration.kind.value == "declaration_of_intent"
+    assert declaration.date.value == PartialDate(2025, 3, 3)
+    assert {names[p.value] for p in declaration.parties} == {
+        "Office national des aéroports",
+        "Atlas Data",
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "kind"),
+    [
+        ("وقعت الوكالة الوطنية للموانئ وشركة 'مرسى' مذكرة تفاهم بطنجة.", "ar", "mou"),
+        ("وقعت الوكالة الوطنية للموانئ وشركة 'مرسى' بروتوكول اتفاق بطنجة.", "ar", "protocol"),
+        ("وقعت الوكالة الوطنية للموانئ وشركة 'مرسى' اتفاق إطار بطنجة.", "ar", "agreement"),
+        ("وقعت الوكالة الوطنية للموانئ وشركة 'مرسى' اتفاقية بطنجة.", "ar", "agreement"),
+        (
+            "وقعت الوكالة الوطنية للموانئ وشركة 'مرسى' إعلان نوايا بطنجة.",
+            "ar",
+            "declaration_of_intent",
+        ),
+        (
+            "L'Agence nationale des ports et la société Marsa ont signé un mémorandum d'entente.",
+            "fr",
+            "mou",
+        ),
+        (
+            "L'Agence nationale des ports et la société Marsa ont signé un accord-cadre.",
+            "fr",
+            "agreement",
+        ),
+        (
+            "L'Agence nationale des ports et la société Marsa ont signé une convention.",
+            "fr",
+            "agreement",
+        ),
+        (
+            "L'Agence nationale des ports et la société Marsa ont signé une déclaration d'intention.",
+            "fr",
+            "declaration_of_intent",
+        ),
+    ],
+)
+def test_each_instrument_has_its_kind(sentence: str, language: str, kind: str) -> None:
+    (agreement,) = extract(sentence, language).agreements
+    assert agreement.kind.value == kind
+    names = by_key(extract(sentence, language))
+    assert len(agreement.parties) == 2, [names[p.value] for p in agreement.parties]
+
+
+def test_an_instrument_mentioned_without_a_signing_is_not_proposed() -> None:
+    text = "وأكد الوزير أن مذكرة التفاهم ستساهم في تطوير القطاع."
+    assert extract(text).agreements == []
+
+
+ANAS = KnownRecord(
+    "person", 10, "anas-example", {"ar": "أنس الإدريسي", "fr": "Anas Idrissi"},
+    positions=(KnownPosition({"ar": "المدير العام للمكتب"}, "office"),),
+)  # fmt: skip
+OFFICE = KnownRecord(
+    "organization", 11, "office", {"ar": "المكتب الوطني للمطارات", "fr": "Office national des aéroports"},
+    acronyms=("ONDA",), country="MA",
+)  # fmt: skip
+COMPANY = KnownRecord("organization", 12, "atlas-data", {"ar": "أطلس داتا", "fr": "Atlas Data"})
+RECORDED = KnownRecord(
+    "agreement", 13, "onda-atlas-2025", {"ar": "إعلان نوايا", "fr": "Déclaration d'intention"},
+    agreement_kind="declaration_of_intent", parties=("atlas-data", "office"),
+    date=PartialDate(2025, 3),
+)  # fmt: skip
+
+
+def test_an_agreement_already_recorded_is_proposed_as_a_corroboration() -> None:
+    gazetteer = Gazetteer([ANAS, OFFICE, COMPANY, RECORDED])
+    proposals = extract(FRENCH, "fr", PartialDate(2025, 3, 6), gazetteer)
+    protocol, declaration = proposals.agreements
+    assert declaration.existing is not None and declaration.existing.slug == "onda-atlas-2025"
+    assert protocol.existing is None
+    # The known organizations are proposed as themselves, with their score.
+    office = next(o for o in proposals.organizations if o.name.existing)
+    assert office.name.existing.slug in {"office", "atlas-data"}
+    assert office.name.score >= 86
+
+
+def test_a_known_person_spelled_otherwise_is_the_existing_record() -> None:
+    gazetteer = Gazetteer([ANAS, OFFICE])
+    text = "وقع السيد انس الادريسى، المدير العام للمكتب الوطني للمطارات، مذكرة تفاهم مع شركة 'سما'."
+    proposals = extract(text, gazetteer=gazetteer)
+    person = next(p for p in proposals.people if p.name.existing)
+    assert person.name.existing.slug == "anas-example"
+    (agreement,) = proposals.agreements
+    parties = {o.key: o for o in proposals.organizations}
+    assert {
+        parties[p.value].name.existing.slug
+        if parties[p.value].name.existing
+        else parties[p.value].name.text
+        for p in agreement.parties
+    } == {"office", "سما"}
+
+
+def test_the_publication_date_the_text_states_is_proposed_and_anchors_the_rest() -> None:
+    text = (
+        "وقعت وزارة الصحة، اليوم الجمعة 12 شتنبر 2025، مذكرة تفاهم مع شركة 'شفاء'.\n"
+        "وكان الطرفان قد التقيا في يوليوز الماضي بالرباط خلال المناظرة الوطنية للصحة الرقمية.\n"
+    )
+    proposals = extract(text)
+    assert proposals.publication_date.value == PartialDate(2025, 9, 12)
+    (agreement,) = proposals.agreements
+    assert agreement.date.value == PartialDate(2025, 9, 12)
+    conference = next(e for e in proposals.events if "المناظرة" in e.name.text)
+    assert conference.date.value == PartialDate(2025, 7)
+
+
+def test_a_weekday_pinned_by_the_event_it_was_held_at() -> None:
+    text = (
+        "عقدت الوزيرة السيدة سلمى الفاسي، اليوم الأحد بالدوحة، مباحثات مع وزير الاقتصاد "
+        "القطري السيد خالد بن حمد.\n"
+        "وجرت المباحثات على هامش قمة الدوحة الرقمية 2026 (1-4 فبراير الجاري).\n"
+    )
+    proposals = extract(text)
+    talks = next(e for e in proposals.events if e.name.text.startswith("مباحثات"))
+    # Only 1 February 2026 is a Sunday between the 1st and the 4th.
+    assert talks.date.value == PartialDate(2026, 2, 1)
+    assert talks.date.warnings  # the editor is told how the day was found
+    assert (talks.place.city, talks.place.country) == ("الدوحة", "QA")
+
+
+def test_a_long_article_is_read_in_well_under_two_seconds() -> None:
+    text = (SEEDS / "000_64397c500d17cdd7.txt").read_text()
+    assert len(text.encode()) > 23_000
+    started = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - started < 2
