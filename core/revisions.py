@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from core import rules, services, snapshots
+from core import history, rules, services, snapshots
 from core.models import Revision, RevisionStatus, SourceDocument
 from core.snapshots import ProposedChange, Snapshot
 
@@ -44,6 +44,7 @@ __all__ = [
     "approve",
     "change_rows",
     "changed_since",
+    "field_diffs",
     "pending_for",
     "propose",
     "reject",
@@ -286,6 +287,17 @@ class ChangeRow:
     after: list[str]
     # The language of a translated column ("ar"), for its direction on screen.
     language: str | None = None
+    # "fields", "many", "parts" or "citations": the snapshot's section it comes from.
+    section: str = "fields"
+
+    @property
+    def removed(self) -> set[str]:
+        """The lines of a list that the change takes away (the others stay)."""
+        return set(self.before) - set(self.after)
+
+    @property
+    def added(self) -> set[str]:
+        return set(self.after) - set(self.before)
 
 
 def _related_names(model: type[models.Model], ids: set[Any]) -> dict[Any, str]:
@@ -337,6 +349,14 @@ def change_rows(revision: Revision) -> list[ChangeRow]:
 def changed_since(revision: Revision, record: models.Model) -> list[ChangeRow]:
     """What changed in the record since the revision's base (empty when nothing did)."""
     return snapshot_rows(type(record), revision.base, snapshots.capture(record))
+
+
+def field_diffs(
+    model: type[models.Model], before: Snapshot, after: Snapshot
+) -> list[history.FieldDiff]:
+    """The fields that differ, word by word, as the history page shows them (`core.history`):
+    each language in its own column and direction."""
+    return history.diff_records(before.get("fields", {}), after.get("fields", {}), model)
 
 
 def snapshot_rows(model: type[models.Model], before: Snapshot, after: Snapshot) -> list[ChangeRow]:
@@ -398,6 +418,7 @@ def snapshot_rows(model: type[models.Model], before: Snapshot, after: Snapshot) 
                 label=str(field.verbose_name),
                 before=[shower.related(field.related_model, pk) for pk in old_ids],
                 after=[shower.related(field.related_model, pk) for pk in new_ids],
+                section="many",
             )
         )
     for name, new_rows in change.get("parts", {}).items():
@@ -413,6 +434,7 @@ def snapshot_rows(model: type[models.Model], before: Snapshot, after: Snapshot) 
                     for row in before.get("parts", {}).get(name, [])
                 ],
                 after=[_row_text(shower, part_fields[name], row) for row in new_rows],
+                section="parts",
             )
         )
     if "citations" in change:
@@ -427,6 +449,7 @@ def snapshot_rows(model: type[models.Model], before: Snapshot, after: Snapshot) 
                 label=_("citations"),
                 before=[citation_text(c) for c in before.get("citations", [])],
                 after=[citation_text(c) for c in change["citations"]["citations"]],
+                section="citations",
             )
         )
     return found
