@@ -30,7 +30,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core import revisions, rules, services, visibility
+from core import revisions, rules, services, snapshots, visibility
 from core.forms import (
     CitedFieldsField,
     EditorAdminMixin,
@@ -598,14 +598,29 @@ class RevisionAdmin(admin.ModelAdmin):
                 reverse(admin_urlname(record._meta, "change"), args=[record.pk]) if record else ""
             ),
             "kind": self.kind(revision),
-            "rows": revisions.change_rows(revision),
-            "changed_since": revisions.changed_since(revision, record) if stale else [],
+            # Fields word by word as on the history page; links, parts, citations as lists.
+            "field_diffs": revisions.field_diffs(model, revision.base, revision.proposed),
+            "rows": [row for row in revisions.change_rows(revision) if row.section != "fields"],
+            **(self.changed_since(revision, record) if stale else {}),
             "stale": stale,
             "may_decide": may_decide and pending and record is not None,
             **(extra_context or {}),
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/core/revision/review.html", context)
+
+    def changed_since(self, revision: Revision, record) -> dict:
+        """What changed in the record since the base of the revision, as the page shows it."""
+        current = snapshots.capture(record)
+        model = type(record)
+        return {
+            "changed_since_diffs": revisions.field_diffs(model, revision.base, current),
+            "changed_since": [
+                row
+                for row in revisions.snapshot_rows(model, revision.base, current)
+                if row.section != "fields"
+            ],
+        }
 
     def decide(self, request: HttpRequest, revision: Revision) -> HttpResponseRedirect:
         decision = request.POST.get("_decision")
