@@ -1680,6 +1680,7 @@ class _Extraction:
                         and d.end <= event.start
                         and event.start - d.end < 60
                         and d.is_known
+                        and not re.search(r"[،,]", self.text[d.end : event.start])
                     ),
                     None,
                 )
