@@ -19,7 +19,7 @@ from core.records import PartialDate
 from events.models import Event
 from intake.models import ArticleIntake
 from partners.models import Organization, Person
-from tests.browser.conftest import save_screenshot
+from tests.browser.conftest import SCREENSHOTS, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -221,3 +221,47 @@ def test_french_article_edited_and_reviewed_on_a_phone(editor_page, live_server)
     assert signer.person.name_fr == "Amal El Fallah Seghrouchni"
     assert signer.title_fr.startswith("ministre déléguée")
     assert page.problems == []
+
+
+@pytest.fixture
+def publisher(editor) -> User:
+    publishers, created = Group.objects.get_or_create(name="Publishers")
+    if created:
+        publishers.permissions.set(
+            Permission.objects.filter(
+                content_type__app_label__in=["core", "partners", "events", "agreements"]
+            )
+        )
+    editor.groups.add(publishers)
+    return editor
+
+
+def test_an_article_about_a_recorded_agreement_corroborates_it(
+    site, editor_page, live_server, publisher
+):
+    """With the seed data: the Mistral memorandum is recorded; pasting an article about it
+    proposes a corroborating citation, not a duplicate."""
+    mistral = Agreement.objects.get(slug="ministry-mistral-ai-mou-2025")
+    before = Agreement.objects.count()
+    page = editor_page("fr")
+    paste(
+        page, live_server, language="ar", title="مذكرة تفاهم مع ميسترال (نسخة ثانية)",
+        text=SEED_ARTICLE.read_text(encoding="utf-8"),
+        url="https://example.ma/republished/mistral", publisher="موقع تجريبي",
+        author="", day="12", month="9", year="2025",
+    )  # fmt: skip
+    card = page.locator("#group-agreements article.proposal").first
+    assert card.locator(f'a[href="/admin/agreements/agreement/{mistral.pk}/change/"]').count()
+    assert card.locator("table.facts").count() == 1
+    save_screenshot(page, "intake-corroborate-fr")
+    card.screenshot(path=str(SCREENSHOTS / "intake-corroborate-fr-card.png"))
+    page.click('input[name="_accept_all"]')
+    page.wait_for_url("**/change/")
+    assert page.locator(".errorlist").count() == 0, page.locator(".errorlist").all_inner_texts()
+    assert Agreement.objects.count() == before
+    source = SourceDocument.objects.get(url="https://example.ma/republished/mistral")
+    assert Citation.objects.filter(
+        content_type__model="agreement", object_id=mistral.pk, source=source
+    ).exists()
+    mistral.refresh_from_db()
+    assert mistral.status == "published"
