@@ -272,7 +272,8 @@ class SourceDocumentAdmin(TranslatedHistoryAdmin):
     """A source as a journalist traces it: who published it, when, where to read it."""
 
     form = SourceDocumentForm
-    list_display = ["title", "publisher", "publication_date", "link", "author", "language"]
+    # Five columns, the title wide enough to read; the language is a filter.
+    list_display = ["title", "publisher", "publication_date", "link", "author"]
     search_fields = [
         "slug", "title_ar", "title_fr", "title_en", "publisher", "author", "url", "file_name",
         "text",
@@ -290,7 +291,7 @@ class SourceDocumentAdmin(TranslatedHistoryAdmin):
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
     ]
 
-    @admin.display(description=_("published"), ordering="published_on")
+    @admin.display(description=_("publication date"), ordering="published_on")
     def publication_date(self, obj: SourceDocument) -> str:
         partial = PartialDate.from_stored(obj.published_on, obj.published_on_precision)
         return format_partial_date(partial) or "—"
