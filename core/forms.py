@@ -18,7 +18,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.models import SourceDocument
 from core.records import DatePrecision, PartialDate
-from core.slugs import SLUG_MESSAGE
+from core.slugs import SLUG_MESSAGE, fill_slug
 
 # The month names as Moroccan readers write them in Arabic (شتنبر, not سبتمبر), French
 # and English: their own context, so that Django's Middle-Eastern names stay untouched.
@@ -224,6 +224,13 @@ class PartialDateFormMixin:
         for precision_field, precision in precisions.items():
             setattr(self.instance, precision_field, precision)
         super()._post_clean()
+        if not self.errors and "slug" in self.fields:
+            # An inline row (a person's position) is saved by its formset, not by the
+            # services: its slug is made here, the same way.
+            try:
+                fill_slug(self.instance)
+            except ValidationError as refusal:
+                self.add_error(None, refusal)  # by field: the slug
 
 
 class EditorModelForm(PartialDateFormMixin, forms.ModelForm):

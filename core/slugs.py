@@ -19,6 +19,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from core.records import has_field
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # The text a slug is made from, in order: the first a record has in a Latin language,
@@ -47,8 +49,23 @@ def slug_field(model: type[models.Model]) -> models.SlugField | None:
     return field if isinstance(field, models.SlugField) else None
 
 
+# A record named by its title alone would collide at once ("minister"): its slug starts
+# with the record it belongs to ("amal-el-fallah-seghrouchni-minister-delegate").
+OWNER_FIELDS = ("person",)
+
+
 def title_text(record: models.Model) -> str:
-    """The text to make the slug from: a Latin title or name first, else the Arabic one."""
+    """The text to make the slug from: a Latin title or name first, else the Arabic one;
+    preceded by the owner's (a position's person)."""
+    own = _own_title(record)
+    for name in OWNER_FIELDS:
+        if has_field(record, name) and getattr(record, f"{name}_id", None):
+            owner = _own_title(getattr(record, name))
+            return f"{owner} {own}".strip()
+    return own
+
+
+def _own_title(record: models.Model) -> str:
     for name in TITLE_FIELDS:
         for language in (*LATIN_LANGUAGES, "ar"):
             value = getattr(record, f"{name}_{language}", None)

@@ -11,10 +11,10 @@ from agreements.models import Theme
 from agreements.services import save_source
 from core.models import SourceDocument
 from core.slugs import SLUG, slug_base
-from partners.models import Organization
+from partners.models import Organization, Person, Position
 from partners.services import save_organization
 from tests import factories
-from tests.admin.conftest import submit
+from tests.admin.conftest import form_data, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +122,30 @@ def test_the_admin_add_form_offers_an_optional_slug_in_arabic(client):
     slug_input = html[html.index('name="slug"') - 200 : html.index('name="slug"') + 200]
     assert "required" not in slug_input
     assert "اتركه فارغًا" in html
+
+
+def test_a_position_added_on_a_persons_page_gets_a_slug_from_person_and_title(seeded, client):
+
+    client.force_login(factories.publisher())
+    person = Person.objects.get(slug="amal-el-fallah-seghrouchni")
+    organization = Organization.objects.order_by("pk").first()
+    url = reverse("admin:partners_person_change", args=[person.pk])
+    page = client.get(url).content.decode()
+    data = form_data(page, "person_form")
+    total = int(data["positions-TOTAL_FORMS"][0])
+    for number in (total,):
+        data.update(
+            {
+                f"positions-{number}-person": [str(person.pk)],
+                f"positions-{number}-slug": [""],
+                f"positions-{number}-title_ar": ["مستشارة"],
+                f"positions-{number}-title_fr": [""],
+                f"positions-{number}-title_en": ["Adviser"],
+                f"positions-{number}-organization": [str(organization.pk)],
+            }
+        )
+    data["positions-TOTAL_FORMS"] = [str(total + 1)]
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    position = Position.objects.get(person=person, title_en="Adviser")
+    assert position.slug == "amal-el-fallah-seghrouchni-adviser"
