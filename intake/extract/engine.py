@@ -289,6 +289,38 @@ def _word_set(words) -> frozenset[str]:
     return frozenset(normalize(w) for w in words)
 
 
+# Words that end a title: a title runs on to the name it qualifies without any of them.
+TITLE_BREAK = (
+    STOP_AR
+    - _word_set(
+        [
+            "في",
+            "المنتدبة",
+            "المكلفة",
+            "العام",
+            "الرسمي",
+            "لدولة",
+            "بدولة",
+            "المملكة",
+            "المغرب",
+            "السعودية",
+            "الفرنسية",
+            "القطري",
+            "رئيس",
+            "مدير",
+            "وزارة",
+            "شركة",
+            "وكالة",
+            "إضافة",
+            "جانب",
+            "إلى",
+            "من",
+            "لدى",
+        ]
+    )
+) | frozenset(["avec", "a", "ont", "est", "sont", "qui", "que", "lors", "pour", "selon"])
+# "دون التوقيع", "sans signer": a signing that did not happen.
+NEGATIONS = frozenset(("دون", "بدون", "لم", "لن", "ليس", "sans", "pas", "aucun", "aucune", "ni"))
 TITLE_AR = _word_set(lx.TITLE_WORDS_AR)
 HONORIFIC_AR = _word_set(lx.HONORIFICS_AR) - {"د"}
 HONORIFIC_FR = frozenset(lx.HONORIFICS_FR)
@@ -677,8 +709,11 @@ class _Extraction:
         """Where a title begins in a segment (within its first three words, or anywhere
         when the segment ends on the name it qualifies), or None."""
         indexes = list(self.token_range(part.start, part.end))
-        for index in indexes if anywhere else indexes[:3]:
+        for position, index in enumerate(indexes if anywhere else indexes[:3]):
             word = self.norms[index]
+            rest = [self.norms[i] for i in indexes[position + 1 :]]
+            if anywhere and any(w in TITLE_BREAK for w in rest):
+                continue  # "عقد الوزير مباحثات مع سفير ...": the title is the last run
             if self.arabic:
                 readings = strip_clitics(word)
                 if any(r in TITLE_AR for r in readings[:3]) and not any(
@@ -724,6 +759,18 @@ class _Extraction:
         ):
             previous = parts[holder - 1]
             at = self.title_start(previous, anywhere=True)
+            # "X, ministre ..., M. Y, directeur ...": the title after X is X's.
+            owned = (
+                holder >= 2
+                and not self.starts_item(previous)
+                and any(
+                    parts[holder - 2].start <= p.start < parts[holder - 2].end
+                    for p in self.people
+                    if p is not person
+                )
+            )
+            if owned:
+                at = None
             if at is not None and not any(
                 previous.start <= p.start < previous.end for p in self.people if p is not person
             ):
@@ -758,22 +805,13 @@ class _Extraction:
                 self.add_org(
                     hit.start, hit.end, self.text[hit.start : hit.end], hit.record, hit.score
                 )
-        for person in self.people:
-            if person.title_span:
-                org = self.employer(person)
-                if org is not None:
-                    person.organization = org.key
-            if person.organization is None and person.known and person.known.positions:
-                # The gazetteer knows where this person works: only if the text names it.
-                for position in person.known.positions:
-                    for org in self.orgs:
-                        if org.known and org.known.slug == position.organization:
-                            person.organization = org.key
         for index, word in enumerate(self.norms):
             if any(r in COMPANY_AR for r in strip_clitics(word)[:3]) or (
                 not self.arabic and word in lx.COMPANY_WORDS_FR
             ):
                 self.company_after(index)
+        if not self.arabic:
+            self.french_parties()
         self.repeat_org_mentions()
         for index, word in enumerate(self.norms):
             readings = strip_clitics(word)
@@ -795,6 +833,38 @@ class _Extraction:
                 and _elided(self.tokens[index].text)[:1].isupper()
             ):
                 self.org_phrase_at(index)
+        # Titles last: "رئيس المؤسسة" points at an organization named before.
+        for person in self.people:
+            if person.title_span:
+                org = self.employer(person)
+                if org is not None:
+                    person.organization = org.key
+            if person.organization is None and person.known and person.known.positions:
+                # The gazetteer knows where this person works: only if the text names it.
+                for position in person.known.positions:
+                    for org in self.orgs:
+                        if org.known and org.known.slug == position.organization:
+                            person.organization = org.key
+
+    def french_parties(self) -> None:
+        """ "ont signé ... avec Microsoft Maroc": a capitalized name after "avec"/"entre" in a
+        signing sentence is an organization."""
+        for sentence in self.sentences:
+            if not self.is_signing(sentence):
+                continue
+            for match in re.finditer(
+                r"\b(?:avec|entre)\s+(?:la\s+|le\s+|l'|les\s+)?"
+                r"([A-Z][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*)",
+                self.text[sentence.start : sentence.end],
+            ):
+                name = match.group(1).rstrip(".")
+                if name.split()[0] in ("M", "Mme", "Madame", "Monsieur"):
+                    continue
+                if tuple(normalize(name).split()) in COUNTRY_PLACES:
+                    continue
+                start = sentence.start + match.start(1)
+                if not any(p.start <= start < p.end for p in self.people):
+                    self.add_org(start, start + len(name), name)
 
     def repeat_org_mentions(self) -> None:
         """Later mentions of an organization first named as "شركة 'X'" or "la société X":
@@ -846,7 +916,7 @@ class _Extraction:
         for org in self.orgs:
             same = (
                 known is not None and org.known is not None and org.known.slug == known.slug
-            ) or (known is None and org.known is None and normalize(org.name) == normalize(name))
+            ) or (known is None and org.known is None and name_similarity(org.name, name) >= 86)
             if same:
                 key = org.key
                 break
@@ -871,7 +941,8 @@ class _Extraction:
         latin = re.match(r"\s*([A-Z][\w&.-]*(?:\s+(?:[A-Z0-9][\w&.-]*|AI))*)", window)
         if latin:
             s = start + latin.start(1)
-            return self.add_org(s, s + len(latin.group(1)), latin.group(1))
+            name = latin.group(1).rstrip(".")
+            return self.add_org(s, s + len(name), name)
         return None
 
     def org_phrase_at(self, index: int) -> _Org | None:
@@ -959,20 +1030,30 @@ class _Extraction:
             if any(r in ORG_WORDS_AR for r in readings[:3]) or (
                 not self.arabic and self.norms[index] in lx.ORGANIZATION_WORDS_FR
             ):
-                if self.norms[index] in ("الوزاره", "ministere") and index == indexes[-1]:
-                    break  # "الكاتب العام للوزارة": which one is not said here
+                if index == indexes[-1]:
+                    # "رئيس المؤسسة", "le directeur de l'Agence": the one named before, if
+                    # one of that kind was; "الكاتب العام للوزارة" names none.
+                    return self.named_before(strip_clitics(self.norms[index])[-1], start)
                 org = self.org_phrase_at(index)
                 if org is not None:
                     return org
         if inside:
             return inside[-1]
+        if not self.arabic:
+            latin = re.search(
+                r"\b(?:de|du|d'|chez)\s*([A-Z][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*)\s*$", title
+            )
+            if latin:
+                s = start + latin.start(1)
+                name = latin.group(1).rstrip(".")
+                return self.add_org(s, s + len(name), name)
         name = self.ministry_of(title)
         if name:
             known, score = self.gazetteer.best_match("organization", name, threshold=80)
             key = None
             for other in self.orgs:
                 same = (known and other.known and other.known.slug == known.slug) or (
-                    normalize(other.name) == normalize(name)
+                    not known and not other.known and name_similarity(other.name, name) >= 86
                 )
                 if same:
                     key = other.key
@@ -983,6 +1064,15 @@ class _Extraction:
             )  # fmt: skip
             self.orgs.append(org)
             return org
+        return None
+
+    def named_before(self, head: str, position: int) -> _Org | None:
+        """The last organization named before `position` whose name starts with `head`."""
+        if head in ("وزاره", "ministere"):
+            return None
+        for org in sorted(self.orgs, key=lambda o: o.start, reverse=True):
+            if org.start < position and strip_clitics(normalize(org.name.split()[0]))[-1] == head:
+                return org
         return None
 
     def ministry_of(self, title: str) -> str:
@@ -1247,7 +1337,9 @@ class _Extraction:
         signing = SIGNING_AR if self.arabic else SIGNING_FR
         for index in indexes:
             if any(r in signing for r in strip_clitics(self.norms[index])[:2]):
-                return True
+                before = set(self.norms[max(0, index - 2) : index])
+                if not before & NEGATIONS:
+                    return True
         return False
 
     def names_signers(self, sentence: Span) -> bool:
@@ -1283,7 +1375,11 @@ class _Extraction:
                 if (
                     current is not None
                     and self.is_signing(sentence)
-                    and (self.presence_start(sentence) is not None or self.names_signers(sentence))
+                    and (
+                        self.presence_start(sentence) is not None
+                        or self.names_signers(sentence)
+                        or self.sidelines_event(sentence) is not None
+                    )
                 ):
                     self.attach(current, sentence, sentence.start, sentence.start)
                 continue
@@ -2071,9 +2167,13 @@ class _Extraction:
             overlap = len(party_slugs & set(record.parties))
             if overlap < min(2, len(record.parties)) or overlap == 0:
                 continue
-            score = overlap * 10 + (5 if record.agreement_kind == agreement.kind else 0)
+            if "other" not in (record.agreement_kind, agreement.kind) and (
+                record.agreement_kind != agreement.kind
+            ):
+                continue
+            score = overlap * 10
             if agreement.date and agreement.date.is_known and record.date.is_known:
-                if agreement.date.value.year != record.date.year:
+                if not _compatible_dates(agreement.date.value, record.date):
                     continue
                 score += 3
             if score > best_score:
@@ -2119,6 +2219,14 @@ class _Extraction:
                 )
             )
         return proposal
+
+
+def _compatible_dates(a: PartialDate, b: PartialDate) -> bool:
+    """Two dates that may be the same day: equal to the coarser one's precision."""
+    return all(
+        x == y or x is None or y is None
+        for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day))
+    )
 
 
 def _elided(word: str) -> str:

@@ -246,3 +246,72 @@ def test_a_long_article_is_read_in_well_under_two_seconds() -> None:
     started = time.perf_counter()
     extract(text)
     assert time.perf_counter() - started < 2
+
+
+def test_titles_belong_to_their_own_list_item_and_a_definite_head_names_the_body_before() -> None:
+    text = (
+        "الرباط – وقعت وزارة الانتقال الرقمي وإصلاح الإدارة ومؤسسة محمد السادس للنهوض "
+        "بالأعمال الاجتماعية للتربية والتكوين، يوم الخميس بالرباط، اتفاقية إطار للتعاون.\n"
+        "ووقع هذه الاتفاقية كل من الوزيرة المنتدبة المكلفة بالانتقال الرقمي وإصلاح الإدارة، "
+        "أمل الفلاح السغروشني، ورئيس المؤسسة، يوسف بلقاسمي.\n"
+    )
+    proposals = extract(text, published=PartialDate(2025, 11, 13))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    # The ministry named in the text and the one the minister's title implies are one.
+    assert len(agreement.parties) == 2
+    signed = {names[s.person]: names[s.organization] for s in agreement.signatories}
+    assert signed["يوسف بلقاسمي"].startswith("مؤسسة محمد السادس")
+    # An Arabic weekday alone is not a date.
+    assert agreement.date.value == PartialDate()
+    assert agreement.date.warnings
+
+
+def test_french_list_of_signatories_name_first() -> None:
+    text = (
+        "Rabat - L'Agence du développement du digital et la société Atlas Data ont signé, "
+        "mardi 14 octobre 2025 à Rabat, une convention de partenariat avec Microsoft Maroc.\n"
+        "La convention a été signée par Mme Salma Bennani, directrice générale de l'Agence, "
+        "M. Karim Alaoui, président d'Atlas Data, et Mme Leila Serhani, directrice générale "
+        "de Microsoft Maroc.\n"
+    )
+    proposals = extract(text, "fr", PartialDate(2025, 10, 15))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    assert {names[p.value] for p in agreement.parties} == {
+        "Agence du développement du digital",
+        "Atlas Data",
+        "Microsoft Maroc",
+    }
+    titles = {names[s.person]: s.title for s in agreement.signatories}
+    assert titles == {
+        "Salma Bennani": "directrice générale de l'Agence",
+        "Karim Alaoui": "président d'Atlas Data",
+        "Leila Serhani": "directrice générale de Microsoft Maroc",
+    }
+    assert agreement.date.value == PartialDate(2025, 10, 14)
+
+
+def test_a_meeting_without_signing_does_not_borrow_the_agreement() -> None:
+    text = (
+        "وقعت وزارة الصحة وشركة 'شفاء' مذكرة تفاهم أمس الثلاثاء.\n"
+        "ومن جهة أخرى، عقد الوزير مباحثات مع سفير اليابان بالرباط السيد تاكيشي ياماموتو، "
+        "على هامش معرض 'الصحة الرقمية 2025'، دون التوقيع على أي وثيقة.\n"
+    )
+    proposals = extract(text, published=PartialDate(2025, 3, 5))
+    (agreement,) = proposals.agreements
+    assert agreement.event is None
+    fair = next(e for e in proposals.events if "الصحة الرقمية 2025" in e.name.text)
+    assert fair.signed_nothing
+    ambassador = next(p for p in proposals.people if p.name.text == "تاكيشي ياماموتو")
+    assert [position.title for position in ambassador.positions] == ["سفير اليابان بالرباط"]
+
+
+def test_a_recorded_agreement_of_another_kind_is_not_the_one_reported() -> None:
+    recorded = KnownRecord(
+        "agreement", 20, "onda-atlas-mou", {"ar": "مذكرة تفاهم"}, agreement_kind="mou",
+        parties=("atlas-data", "office"), date=PartialDate(2025),
+    )  # fmt: skip
+    gazetteer = Gazetteer([OFFICE, COMPANY, recorded])
+    proposals = extract(FRENCH, "fr", PartialDate(2025, 3, 6), gazetteer)
+    assert all(a.existing is None for a in proposals.agreements)
