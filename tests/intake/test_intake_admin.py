@@ -192,3 +192,40 @@ def test_the_intake_list_opens(editor_client, editor):
     start(editor, proposals())
     page = editor_client.get(reverse("admin:intake_articleintake_changelist"))
     assert page.status_code == 200
+
+
+def test_pasting_an_article_stores_it_and_runs_the_extractor(editor_client):
+    text = (
+        "Rabat – Le ministère de la Transition numérique et la société Orange Maroc ont "
+        "signé, le 4 mars 2025 à Rabat, un mémorandum d'entente.\n"
+    )
+    response = editor_client.post(ADD, {
+        "language": "fr", "title": "Un mémorandum avec Orange Maroc", "text": text,
+        "url": "https://example.ma/a/1", "publisher": "Le Journal", "author": "La rédaction",
+        "dateline": "Rabat", "published_on_month": "3", "published_on_year": "2025",
+    })  # fmt: skip
+    intake = ArticleIntake.objects.get()
+    assert response.status_code == 302 and response["Location"] == review_url(intake)
+    source = intake.source
+    assert (source.language, source.url, source.dateline) == ("fr", "https://example.ma/a/1",
+                                                                "Rabat")  # fmt: skip
+    # Known to the month, stored to the month.
+    assert (source.published_on, source.published_on_precision) == (dt.date(2025, 3, 1), "month")
+    assert source.slug and source.slug.isascii() and source.title_fr.startswith("Un mémorandum")
+    found = intake.article_proposals()
+    assert found.agreements and found.agreements[0].kind.value == "mou"
+    assert found.agreements[0].date.value == PartialDate(2025, 3, 4)
+    assert all(text[e.start : e.end] == e.quote for e in found.evidence())
+    assert intake.extraction_ms < 2000
+
+
+def test_a_proposal_matched_to_a_record_can_be_made_a_new_one_on_the_page(editor_client, editor):
+    ministry = factories.organization(name_ar="وزارة أخرى")
+    intake = start(editor, proposals(ministry=ref(ministry)))
+    data = form_data(editor_client.get(review_url(intake)).content.decode(), "intake-review")
+    assert data["org-1-match"] == ["existing"]
+    data["org-1-match"] = ["new"]
+    data["org-1-decision"] = ["accept"]
+    assert editor_client.post(review_url(intake), data).status_code == 302
+    assert Organization.objects.filter(name_ar="وزارة الانتقال الرقمي", status="draft").exists()
+    assert Organization.objects.count() == 2
