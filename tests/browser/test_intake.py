@@ -5,6 +5,7 @@ French run on a 390 px wide screen."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -60,8 +61,10 @@ def editor(transactional_db) -> User:
 def editor_page(live_server, browser, editor):
     contexts = []
 
-    def open_page(language: str, width: int = 1280):
-        context = browser.new_context(viewport={"width": width, "height": 900}, locale=language)
+    def open_page(language: str, width: int = 1280, *, bypass_csp: bool = False):
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, locale=language, bypass_csp=bypass_csp
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(20_000)
@@ -266,3 +269,36 @@ def test_an_article_about_a_recorded_agreement_corroborates_it(
     ).exists()
     mistral.refresh_from_db()
     assert mistral.status == "published"
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_intake_screens_have_no_serious_accessibility_violation(
+    editor_page, live_server, axe_source, language
+):
+    page = editor_page(language, bypass_csp=True)  # to inject axe-core
+    screens = {}
+    page.goto(f"{live_server.url}/admin/intake/articleintake/add/")
+    screens["paste"] = audit(page, axe_source)
+    paste(
+        page, live_server, language="fr", title="Orange Maroc et le ministère",
+        text=FRENCH_ARTICLE, url="https://example.ma/a", publisher="Essai", author="",
+        day="5", month="3", year="2025",
+    )  # fmt: skip
+    screens["review"] = audit(page, axe_source)
+    assert screens == {"paste": [], "review": []}, json.dumps(screens, ensure_ascii=False)
+
+
+def audit(page, axe_source) -> list[dict]:
+    """Serious and critical axe-core findings in the intake's own part of the page."""
+    page.evaluate(axe_source)
+    result = page.evaluate(
+        """async () => await axe.run({include: ['#content-main']}, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
+                                            'best-practice']},
+        })"""
+    )
+    return [
+        {"rule": violation["id"], "nodes": [node["target"] for node in violation["nodes"]][:5]}
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
