@@ -820,12 +820,10 @@ class _Extraction:
                 and any(r in ORG_WORDS_AR for r in readings[:3])
                 and not any(r in COMPANY_AR for r in readings[:3])
             ):
-                if word in ("مركز", "المركز", "معهد", "المعهد", "جهه") or readings[-1] in (
-                    "مركز",
-                    "معهد",
-                    "جهه",
-                ):
+                if readings[-1] in ("مركز", "معهد"):
                     continue
+                if readings[-1] == "جهه" and word.startswith("ب"):
+                    continue  # "بجهة الدار البيضاء – سطات" says where, not who
                 self.org_phrase_at(index)
             elif (
                 not self.arabic
@@ -1019,7 +1017,7 @@ class _Extraction:
         # An organization named in the title: the last one ("... في شركة 'عِلم'").
         inside = [o for o in self.orgs if start <= o.start and o.end <= end]
         indexes = list(self.token_range(start, end))
-        for index in reversed(indexes):
+        for index in indexes[1:]:
             readings = strip_clitics(self.norms[index])
             if any(r in COMPANY_AR for r in readings[:3]) or (
                 not self.arabic and self.norms[index] in lx.COMPANY_WORDS_FR
@@ -1039,7 +1037,7 @@ class _Extraction:
                     return org
         if inside:
             return inside[-1]
-        if not self.arabic:
+        if not self.arabic and not self.ministry_of(title):
             latin = re.search(
                 r"\b(?:de|du|d'|chez)\s*([A-Z][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*)\s*$", title
             )
@@ -1335,6 +1333,10 @@ class _Extraction:
     def is_signing(self, sentence: Span) -> bool:
         indexes = self.token_range(sentence.start, sentence.end)
         signing = SIGNING_AR if self.arabic else SIGNING_FR
+        if not self.arabic and re.search(
+            r"\b(?:aucun|aucune|sans)\b|\bn['’]|\bne\s", self.text[sentence.start : sentence.end]
+        ):
+            return False  # "Aucun accord n'a été signé"
         for index in indexes:
             if any(r in signing for r in strip_clitics(self.norms[index])[:2]):
                 before = set(self.norms[max(0, index - 2) : index])
@@ -1622,13 +1624,19 @@ class _Extraction:
                     if place is None:
                         continue
                     prefix = words[0][: len(words[0]) - len(reading)]
+                    # "بمدينة الداخلة", "dans la ville de Dakhla".
+                    city_word = position > 0 and strip_clitics(self.norms[position - 1])[-1] in (
+                        "مدينه",
+                        "ville",
+                    )
                     before = self.text[
                         max(sentence.start, self.tokens[position].start - 4) : self.tokens[
                             position
                         ].start
                     ]
                     introduced = (
-                        prefix.startswith("ب") or prefix.startswith("وب") or "في" in before
+                        city_word
+                        or prefix.startswith("ب") or prefix.startswith("وب") or "في" in before
                         or re.search(r"(?:à|a)\s*$", before) is not None
                         or self.text[self.tokens[position + length - 1].end : self.tokens[position + length - 1].end + 2].startswith("/")
                         or re.search(r"-\s*$", before) is not None

@@ -315,3 +315,60 @@ def test_a_recorded_agreement_of_another_kind_is_not_the_one_reported() -> None:
     gazetteer = Gazetteer([OFFICE, COMPANY, recorded])
     proposals = extract(FRENCH, "fr", PartialDate(2025, 3, 6), gazetteer)
     assert all(a.existing is None for a in proposals.agreements)
+
+
+def test_a_forum_where_nothing_was_signed() -> None:
+    text = (
+        "Dakhla - La ministre déléguée chargée de la Transition numérique, Samira Idrissi, a pris "
+        "part jeudi au Forum Africa Digital Summit 2025, organisé du 20 au 22 mai à Dakhla, en "
+        "présence du wali de la région Dakhla-Oued Eddahab, M. Ali Khalil.\n"
+        "Dans son allocution, la ministre a présenté la stratégie « Maroc Digital 2030 ».\n"
+        "Aucun accord n'a été signé lors de ce forum.\n"
+    )
+    proposals = extract(text, "fr", PartialDate(2025, 5, 23))
+    names = by_key(proposals)
+    assert proposals.agreements == []
+    (forum,) = proposals.events
+    assert forum.signed_nothing
+    assert (str(forum.date.value), str(forum.end.value)) == ("2025-05-20", "2025-05-22")
+    assert (forum.place.city, forum.place.country) == ("Dakhla", "MA")
+    assert {names[p.person] for p in forum.participants} == {"Samira Idrissi", "Ali Khalil"}
+    assert [i.name.text for i in proposals.initiatives] == ["Maroc Digital 2030"]
+
+
+def test_a_region_is_a_party_and_a_city_may_follow_madina() -> None:
+    text = (
+        "جرى، اليوم الثلاثاء بمدينة الداخلة، توقيع اتفاقية شراكة بين جهة الداخلة وادي الذهب "
+        "والوكالة الوطنية لتقنين المواصلات، بحضور كل من والي الجهة، السيد علي خليل، ورئيس "
+        "مجلس الجهة، السيد الخطاط ينجا.\n"
+    )
+    proposals = extract(text, published=PartialDate(2025, 5, 20))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    assert {names[p.value] for p in agreement.parties} == {
+        "جهة الداخلة وادي الذهب",
+        "الوكالة الوطنية لتقنين المواصلات",
+    }
+    assert agreement.place.city == "الداخلة"
+    assert agreement.date.value == PartialDate(2025, 5, 20)
+    assert {names[a.person] for a in agreement.attendees} == {"علي خليل", "الخطاط ينجا"}
+    assert agreement.signatories == []
+
+
+def test_ministers_signing_for_their_countries() -> None:
+    text = (
+        "Le Maroc et les Émirats arabes unis ont signé, lundi à Abou Dhabi, un mémorandum "
+        "d'entente dans le domaine de la transition numérique.\n"
+        "Le mémorandum a été signé par le ministre de l'Industrie et du Commerce, Ryad Mezzour, "
+        "et le ministre de l'Économie, Abdullah bin Touq Al Marri.\n"
+    )
+    proposals = extract(text, "fr", PartialDate(2025, 2, 4))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    signed = {names[s.person]: names[s.organization] for s in agreement.signatories}
+    assert signed == {
+        "Ryad Mezzour": "ministère de l'Industrie et du Commerce",
+        "Abdullah bin Touq Al Marri": "ministère de l'Économie",
+    }
+    assert agreement.date.value == PartialDate(2025, 2, 3)
+    assert (agreement.place.city, agreement.place.country) == ("Abou Dhabi", "AE")
