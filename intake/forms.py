@@ -294,6 +294,8 @@ class ReviewForm(forms.Form):
             label=_("kind"), choices=EventKind.choices, initial=edit.kind))  # fmt: skip
         self.add(card, "start", PartialDateField(label=_("start date"), required=False,
                                                  initial=edit.start))  # fmt: skip
+        self.add(card, "end", PartialDateField(label=_("end date"), required=False,
+                                               initial=edit.end))  # fmt: skip
         self.add(card, "city", forms.CharField(
             label=_("city"), required=False, max_length=120, initial=edit.city,
             widget=forms.TextInput(attrs=auto_direction())))  # fmt: skip
@@ -326,6 +328,9 @@ class ReviewForm(forms.Form):
         self.add(card, "duration_months", forms.IntegerField(
             label=_("duration in months"), required=False, min_value=1, max_value=1200,
             initial=edit.duration_months))  # fmt: skip
+        self.add(card, "objectives", forms.CharField(
+            label=_("objectives"), required=False, initial=edit.objectives,
+            widget=forms.Textarea(attrs=auto_direction(rows=2))))  # fmt: skip
         self.add(card, "parties", forms.MultipleChoiceField(
             label=_("parties"), required=False, widget=forms.CheckboxSelectMultiple,
             choices=self.org_choices, initial=edit.parties))  # fmt: skip
@@ -408,6 +413,7 @@ class ReviewForm(forms.Form):
             edit.city = self.value(key, "city", "")
             edit.country = self.value(key, "country", "")
             edit.duration_months = self.value(key, "duration_months")
+            edit.objectives = self.value(key, "objectives", "")
             edit.parties = list(self.value(key, "parties", []))
             edit.signatories = [
                 services.SignerEdit(
@@ -437,6 +443,7 @@ class ReviewForm(forms.Form):
             edit.country = self.value(key, "country", "")
         if isinstance(edit, services.EventEdit):
             edit.start = self.value(key, "start") or PartialDate()
+            edit.end = self.value(key, "end") or PartialDate()
             edit.city = self.value(key, "city", "")
             edit.country = self.value(key, "country", "")
             if f"{key}-participants" in self.fields:

@@ -188,6 +188,7 @@ class EventEdit:
     name: str
     kind: str
     start: PartialDate = field(default_factory=PartialDate)
+    end: PartialDate = field(default_factory=PartialDate)
     city: str = ""
     country: str = ""
     participants: list[int] = field(default_factory=list)  # indexes kept
@@ -275,6 +276,7 @@ def default_edit(proposals: ArticleProposals, key: str) -> Edit:
             name=proposal.name.text,
             kind=guess_kind(proposal.name.text, EVENT_KIND_WORDS, "other"),
             start=proposal.date.value if proposal.date else PartialDate(),
+            end=proposal.end.value if proposal.end else PartialDate(),
             city=proposal.place.city if proposal.place else "",
             country=proposal.place.country if proposal.place else "",
             participants=list(range(len(proposal.participants))),
@@ -455,6 +457,8 @@ class _Review:
         backed = [(proposal.name.evidence, "name")]
         if proposal.date is not None and edit.start.is_known:
             backed.append((proposal.date.evidence, "start_date"))
+        if proposal.end is not None and edit.end.is_known:
+            backed.append((proposal.end.evidence, "end_date"))
         if proposal.place is not None and (edit.city or edit.country):
             backed.append((proposal.place.evidence, "city"))
             if edit.country:
@@ -476,6 +480,7 @@ class _Review:
             name=self.translated(edit.name),
             kind=edit.kind,
             start_date=edit.start,
+            end_date=edit.end,
             city=self.translated(edit.city) if edit.city else {},
             country=edit.country,
             participants=participants,

@@ -503,3 +503,30 @@ def test_a_linked_record_keeps_its_history_as_it_is():
     intake = start(editor, proposals(ministry=ref(ministry)))
     accept_all(editor, intake)
     assert list(ministry.history.values_list("history_change_reason", flat=True)) == reasons_before
+
+
+def test_an_event_is_written_with_its_dates_and_place():
+    editor = factories.editor()
+    found = proposals()
+    found.events[0].date = DateProposal(PartialDate(2025, 9, 12), "12 شتنبر 2025",
+                                        evidence("يوم الجمعة 12 شتنبر 2025"))  # fmt: skip
+    found.events[0].end = DateProposal(PartialDate(2025, 9, 14), "", evidence("12 شتنبر 2025"))
+    found.events[0].place = PlaceProposal("الرباط", "MA", evidence("بالرباط"))
+    intake = start(editor, found)
+    services.accept(actor=editor, intake=intake, key="event-1")
+    event = Event.objects.get()
+    assert (event.start_partial, event.end_partial) == (PartialDate(2025, 9, 12),
+                                                         PartialDate(2025, 9, 14))  # fmt: skip
+    assert (event.city_ar, event.country, event.status) == ("الرباط", "MA", "draft")
+    backed = {name for citation in citations_of(event) for name in citation.fields}
+    assert {"name", "start_date", "end_date", "city", "country"} <= backed
+
+
+def test_an_event_end_at_another_precision_is_refused_whole():
+    editor = factories.editor()
+    intake = start(editor, proposals())
+    edit = services.default_edit(intake.article_proposals(), "event-1")
+    edit.start, edit.end = PartialDate(2025, 9, 12), PartialDate(2025, 10)
+    with pytest.raises(ValidationError):
+        services.accept(actor=editor, intake=intake, key="event-1", edit=edit)
+    assert not Event.objects.exists() and not IntakeDecision.objects.exists()
