@@ -157,7 +157,8 @@ class AttendeeInline(LanguageDirectionMixin, TranslationTabularInline):
 @admin.register(Agreement)
 class AgreementAdmin(CuratedAdmin):
     inlines = [PartyInline, SignatoryInline, AttendeeInline, CitationInline]
-    list_display = ["title", "kind", "signing_date", "party_names", "status", "updated_at"]
+    # Five columns: beside the two sidebars a sixth left the title one or two words wide.
+    list_display = ["title", "kind", "signing_date", "status", "party_names"]
     list_display_links = ["title"]
     list_filter = [
         "kind",

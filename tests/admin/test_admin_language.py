@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
+import polib
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import User
 from django.db import models
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils.translation import trans_real
+
+from agreements.models import Agreement
 
 LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿŒœ]{2,}")
 # Shown as they are in every language: codes and names, not words to translate.
@@ -152,3 +157,28 @@ def test_no_english_on_any_admin_page(superuser_client, language):
         f"{word}: {len(urls)} pages, first {urls[0]}" for word, urls in sorted(english.items())
     )
     assert not english, f"English left on the {language} admin:\n{report}"
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_every_plural_has_the_forms_its_language_declares(language):
+    """A plural entry short of a form is not used for the counts that need it: gettext falls
+    back to the default language, and a French page shows "3 نسخ"."""
+    catalog = polib.pofile(
+        str(Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.po")
+    )
+    declared = int(re.search(r"nplurals=(\d+)", catalog.metadata["Plural-Forms"])[1])
+    short = [
+        entry.msgid
+        for entry in catalog
+        if entry.msgid_plural
+        and len([form for form in entry.msgstr_plural.values() if form]) < declared
+    ]
+    assert short == []
+
+
+def test_a_count_in_french_stays_french(superuser_client):
+    agreement = Agreement.objects.order_by("pk").first()
+    url = reverse("admin:agreements_agreement_history", args=[agreement.pk])
+    page = superuser_client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    count = agreement.history.count()
+    assert f"{count} versions" in page or f"{count} version" in page

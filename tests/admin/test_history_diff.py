@@ -8,6 +8,8 @@ import re
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -213,3 +215,18 @@ def test_going_back_goes_through_the_services(edited, publisher_client):
     assert agreement.title_ar == old_arabic
     assert agreement.version == version + 1  # the service's write, counted
     assert agreement.history.latest().history_change_reason == "admin"
+
+
+def test_history_page_queries_do_not_grow_with_versions(seeded, publisher_client):
+    agreement = Agreement.objects.get(slug=SLUG)
+    change = reverse("admin:agreements_agreement_change", args=[agreement.pk])
+    history = reverse("admin:agreements_agreement_history", args=[agreement.pk])
+
+    def queries_after(edits: int) -> int:
+        for number in range(edits):
+            submit(publisher_client, change, "agreement_form", {"title_fr": f"Titre {number}"})
+        with CaptureQueriesContext(connection) as queries:
+            assert publisher_client.get(history).status_code == 200
+        return len(queries)
+
+    assert queries_after(1) == queries_after(5)
