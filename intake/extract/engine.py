@@ -2171,7 +2171,7 @@ class _Extraction:
     def existing_agreement(self, agreement: _Agreement):
         party_slugs = {self.org(k).known.slug for k in agreement.parties if self.org(k).known}
         best, best_score = None, 0
-        for record in self.gazetteer.records("agreement"):
+        for record in self.gazetteer.agreements_with(party_slugs):
             overlap = len(party_slugs & set(record.parties))
             if overlap < min(2, len(record.parties)) or overlap == 0:
                 continue

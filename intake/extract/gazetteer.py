@@ -14,12 +14,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from core.records import LANGUAGES, PartialDate
 from intake.extract.proposals import RecordKind, RecordRef
-from intake.extract.text import Token, normalize, skeleton, strip_clitics, tokens
+from intake.extract.text import WORD, Token, normalize, skeleton, strip_clitics, tokens
 
 # A name token matches a text token at this similarity (0-100) of their spelling keys.
 TOKEN_SIMILARITY = 84
@@ -71,9 +72,15 @@ class NameHit:
     score: float
 
 
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    words = (word.strip("'’-") for word in WORD.findall(normalize(name)))
+    return tuple(word for word in words if word)
+
+
 def name_tokens(name: str) -> list[str]:
     """The comparison tokens of a name: normalized, quotes and punctuation dropped."""
-    return [normalize(t.text).strip("'’-") for t in tokens(name)]
+    return list(_name_tokens(name))
 
 
 def _token_score(text_token: str, name_token: str) -> float:
@@ -134,6 +141,11 @@ def _content(name: str) -> list[str]:
     return [w for w in words if w not in FILLER and w]
 
 
+def _skeletons(name: str) -> list[str]:
+    """The spelling-tolerant keys of a name's content words, to shortlist candidates."""
+    return [skeleton(word) for word in _content(name)]
+
+
 def name_similarity(a: str, b: str) -> float:
     """How alike two names are, 0-100, token by token, order kept, in any spelling."""
     left, right = name_tokens(a), name_tokens(b)
@@ -171,6 +183,8 @@ class Gazetteer:
         for record in records:
             self._records[record.kind][record.slug] = record
         self._index: tuple[dict, dict] | None = None
+        self._choices: dict[str, tuple[list[str], list[tuple[KnownRecord, str]]]] = {}
+        self._by_party: dict[str, list[KnownRecord]] | None = None
 
     # --- Building --------------------------------------------------------------------
 
@@ -310,7 +324,8 @@ class Gazetteer:
 
     def _name_index(self) -> tuple[dict, dict]:
         """Names by their first word (exact, for organizations, events, initiatives) and
-        people's names by their first letter (compared with rapidfuzz)."""
+        people's names by the skeleton of their first word (the rest compared with
+        rapidfuzz)."""
         if self._index is None:
             exact: dict[str, list[tuple[KnownRecord, tuple[str, ...]]]] = defaultdict(list)
             fuzzy: dict[str, list[tuple[KnownRecord, tuple[str, ...]]]] = defaultdict(list)
@@ -324,7 +339,9 @@ class Gazetteer:
                             continue
                         exact[parts[0]].append((record, parts))
                         if kind == "person":
-                            fuzzy[parts[0][:1]].append((record, parts))
+                            # A given name is found in any spelling of the same skeleton
+                            # (أمل / أمال, Mohamed / Mohammed): an exact key, not a scan.
+                            fuzzy[skeleton(parts[0])].append((record, parts))
             self._index = (exact, fuzzy)
         return self._index
 
@@ -338,7 +355,7 @@ class Gazetteer:
             candidates = []
             for reading in strip_clitics(word):
                 candidates.extend(exact.get(reading, ()))
-                candidates.extend(fuzzy.get(reading[:1], ()))
+                candidates.extend(fuzzy.get(skeleton(reading), ()))
             seen = set()
             for record, parts in candidates:
                 if (record.slug, parts) in seen:
@@ -389,14 +406,47 @@ class Gazetteer:
         return sum(scores) / len(scores)
 
     def best_match(self, kind: RecordKind, name: str, threshold: float = 86.0):
-        """The known record of `kind` whose name is nearest `name`, with its score."""
+        """The known record of `kind` whose name is nearest `name`, with its score.
+
+        rapidfuzz picks the 20 nearest spellings of the kind's (in C, over every record);
+        the token-by-token comparison then ranks those only."""
+        choices, owners = self._spellings(kind)
+        if not choices:
+            return (None, 0.0)
+        query = " ".join(_skeletons(name))
+        candidates = process.extract(
+            query, choices, scorer=fuzz.token_set_ratio, limit=20, score_cutoff=40
+        )
         best: tuple[KnownRecord | None, float] = (None, 0.0)
-        for record in self._records.get(kind, {}).values():
-            for spelling in (*record.names.values(), *record.acronyms):
-                score = name_similarity(name, spelling)
-                if score > best[1]:
-                    best = (record, score)
+        for _, _, position in candidates:
+            record, spelling = owners[position]
+            score = name_similarity(name, spelling)
+            if score > best[1]:
+                best = (record, score)
         return best if best[1] >= threshold else (None, best[1])
+
+    def agreements_with(self, party_slugs: Iterable[str]) -> list[KnownRecord]:
+        """The recorded agreements that bind any of these organizations."""
+        if self._by_party is None:
+            self._by_party = defaultdict(list)
+            for record in self._records.get("agreement", {}).values():
+                for party in record.parties:
+                    self._by_party[party].append(record)
+        found = {}
+        for slug in party_slugs:
+            for record in self._by_party.get(slug, ()):
+                found[record.slug] = record
+        return list(found.values())
+
+    def _spellings(self, kind: RecordKind) -> tuple[list[str], list[tuple[KnownRecord, str]]]:
+        if kind not in self._choices:
+            choices, owners = [], []
+            for record in self._records.get(kind, {}).values():
+                for spelling in {*record.names.values(), *record.acronyms}:
+                    choices.append(" ".join(_skeletons(spelling)))
+                    owners.append((record, spelling))
+            self._choices[kind] = (choices, owners)
+        return self._choices[kind]
 
 
 def _best_non_overlapping(hits: list[NameHit]) -> list[NameHit]:

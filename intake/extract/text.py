@@ -150,6 +150,7 @@ def bare(word: str) -> str:
     return strip_clitics(normalize(word))[-1]
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A spelling-tolerant key for names: long vowels and doubled letters dropped.
 
