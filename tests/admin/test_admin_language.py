@@ -10,6 +10,7 @@ on screen, ours or a library's, is neither, and fails the test with the page it 
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -182,3 +183,19 @@ def test_a_count_in_french_stays_french(superuser_client):
     page = superuser_client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     count = agreement.history.count()
     assert f"{count} versions" in page or f"{count} version" in page
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_widgets_load_their_messages_in_the_editors_language(superuser_client, language):
+    """The autocomplete's messages ("Searching…", "No results found") come from select2's
+    own file for the language; the calendar's and the filters' from the admin's catalog."""
+    agreement = Agreement.objects.order_by("pk").first()
+    url = reverse("admin:agreements_agreement_change", args=[agreement.pk])
+    page = superuser_client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f"admin/js/vendor/select2/i18n/{language}.js" in page
+    script = superuser_client.get(reverse("admin:jsi18n"), HTTP_ACCEPT_LANGUAGE=language)
+    catalog = json.loads(
+        re.search(r"const newcatalog = (\{.*?\});", script.content.decode(), re.S)[1]
+    )
+    for msgid in ("Today", "Now", "Choose a Date", "Available %s", "Filter", "Cancel"):
+        assert catalog.get(msgid), f"{msgid!r} is not translated for the admin's scripts"
