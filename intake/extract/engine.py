@@ -2070,7 +2070,9 @@ class _Extraction:
             value=mention.value,
             text=mention.text,
             evidence=self.evidence(start, end),
-            warnings=list(mention.warnings),
+            # Rendered now, in the language active for the editor who pastes the article:
+            # proposals are stored as JSON, where a lazy translation cannot go.
+            warnings=[str(warning) for warning in mention.warnings],
         )
 
     def place_proposal(self, place: tuple[Place, str, Span], context: Span) -> PlaceProposal:

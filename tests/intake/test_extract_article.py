@@ -6,10 +6,13 @@ the text that contains it (`intake.extract.support.unsupported`).
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import time
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from core.records import PartialDate
 from intake.extract import Gazetteer, extract_article
@@ -372,3 +375,13 @@ def test_ministers_signing_for_their_countries() -> None:
     }
     assert agreement.date.value == PartialDate(2025, 2, 3)
     assert (agreement.place.city, agreement.place.country) == ("Abou Dhabi", "AE")
+
+
+def test_proposals_are_plain_data_with_warnings_in_the_editors_language() -> None:
+    text = "تم، اليوم الثلاثاء بالرباط، توقيع بروتوكول اتفاق بين وزارة الصحة وشركة 'شفاء'."
+    with translation.override("fr"):
+        proposals = extract(text)
+    (agreement,) = proposals.agreements
+    (warning,) = agreement.date.warnings
+    assert type(warning) is str and "date de publication" in warning
+    json.dumps(dataclasses.asdict(proposals))  # storable as it is
