@@ -222,7 +222,7 @@ class ReviewForm(forms.Form):
             label=_("reason (kept with the decision)"), required=False, max_length=500,
             widget=forms.TextInput(attrs=auto_direction()),
         )  # fmt: skip
-        if existing is not None and not isinstance(proposal, AgreementProposal):
+        if existing is not None:
             self.add(card, "match", forms.ChoiceField(
                 label=_("record"),
                 choices=[(MATCH_CHOICES_EXISTING, _("The existing record “%(name)s”")

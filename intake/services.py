@@ -218,6 +218,8 @@ class AgreementEdit:
     # For an agreement already recorded: the facts (`compare_agreement` names) where the
     # stored value stays although the article says otherwise.
     keep_stored: frozenset[str] = frozenset()
+    # False: the match was wrong, this article reports another agreement (a new draft).
+    use_existing: bool = True
 
 
 Edit = OrganizationEdit | PersonEdit | InitiativeEdit | EventEdit | AgreementEdit
@@ -522,7 +524,7 @@ class _Review:
             ]
 
         event = self.needed(edit.event, _("the event")) if edit.event else None
-        if proposal.existing is None:
+        if proposal.existing is None or not edit.use_existing:
             slug_parts = [party.slug for party in parties[:2]]
             year = edit.signed_on.year
             base = "-".join([*slug_parts, edit.kind, *([str(year)] if year else [])])

@@ -530,3 +530,17 @@ def test_an_event_end_at_another_precision_is_refused_whole():
     with pytest.raises(ValidationError):
         services.accept(actor=editor, intake=intake, key="event-1", edit=edit)
     assert not Event.objects.exists() and not IntakeDecision.objects.exists()
+
+
+def test_a_wrong_match_to_a_recorded_agreement_makes_a_new_draft():
+    editor = factories.editor()
+    agreement, found, _arthur = _recorded(signed=(dt.date(2024, 5, 1), "month"))
+    intake = start(editor, found)
+    edit = services.default_edit(found, "agreement-1")
+    edit.use_existing = False
+    accept_all(editor, intake, **{"agreement-1": edit})
+    created = Agreement.objects.exclude(pk=agreement.pk).get()
+    assert created.status == "draft" and created.signed_partial == PartialDate(2025, 9, 12)
+    agreement.refresh_from_db()
+    assert agreement.signed_partial == PartialDate(2024, 5)  # the recorded one untouched
+    assert not any(c.source == intake.source for c in citations_of(agreement))
