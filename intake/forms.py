@@ -387,7 +387,12 @@ class ReviewForm(forms.Form):
             for card in cards:
                 if card.bound_decision is None:
                     continue
-                choice = self.value(card.key, "decision") or ("accept" if accept_all else "")
+                # "Accept the rest": the undecided ones; one rejected before stays rejected
+                # unless the editor accepts it by name.
+                undecided = card.decision is None
+                choice = self.value(card.key, "decision") or (
+                    "accept" if accept_all and undecided else ""
+                )
                 if not choice:
                     continue
                 accept = choice == "accept"

@@ -229,3 +229,13 @@ def test_a_proposal_matched_to_a_record_can_be_made_a_new_one_on_the_page(editor
     assert editor_client.post(review_url(intake), data).status_code == 302
     assert Organization.objects.filter(name_ar="وزارة الانتقال الرقمي", status="draft").exists()
     assert Organization.objects.count() == 2
+
+
+def test_accepting_the_rest_leaves_a_rejected_proposal_rejected(editor_client, editor):
+    intake = start(editor, proposals())
+    services.reject(actor=editor, intake=intake, key="initiative-1", reason="Hors sujet")
+    data = form_data(editor_client.get(review_url(intake)).content.decode(), "intake-review")
+    data["_accept_all"] = ["1"]
+    assert editor_client.post(review_url(intake), data).status_code == 302
+    assert intake.decisions.get(proposal_key="initiative-1").decision == "rejected"
+    assert intake.decisions.get(proposal_key="agreement-1").decision == "accepted"
