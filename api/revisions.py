@@ -17,6 +17,7 @@ from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from api.schema import ERROR_RESPONSES
 from api.viewsets import PublicViewSet, revision_url
 from core import revisions, services
 from core.models import Revision, RevisionStatus
@@ -77,7 +78,14 @@ class RevisionSerializer(serializers.Serializer):
 
 @extend_schema_view(
     retrieve=extend_schema(
-        summary="A change proposed for review (its author and publishers)", tags=["revisions"]
+        summary="A change proposed for review (its author and publishers)",
+        tags=["revisions"],
+        # Signed in only: the error answers of a write, on a read.
+        responses={
+            200: RevisionSerializer,
+            401: ERROR_RESPONSES[401],
+            403: ERROR_RESPONSES[403],
+        },
     ),
 )
 class RevisionViewSet(PublicViewSet):
