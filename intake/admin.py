@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core import rules
 from core.admin import refusal_messages
 from intake import selectors, services
 from intake.forms import ArticleForm, ReviewForm
@@ -104,6 +105,14 @@ class ArticleIntakeAdmin(admin.ModelAdmin):
                     % {"count": count},
                     messages.SUCCESS,
                 )
+                for earlier in selectors.earlier_copies(intake.source)[:3]:
+                    self.message_user(
+                        request,
+                        _("The same article (its text or its address) was stored before as "
+                          "%(source)s: check its records before accepting these.")
+                        % {"source": rules.quoted(earlier)},
+                        messages.WARNING,
+                    )  # fmt: skip
                 return HttpResponseRedirect(
                     reverse("admin:intake_articleintake_change", args=[intake.pk])
                 )

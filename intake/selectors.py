@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from agreements.models import Agreement, Attendee, Initiative, Signatory
-from core.models import Citation
+from core.models import Citation, SourceDocument
 from core.records import PartialDate, format_partial_date
 from core.search import normalize_arabic
 from events.models import Event
@@ -46,6 +46,13 @@ def intake_for_review(pk: int) -> ArticleIntake | None:
         .filter(pk=pk)
         .first()
     )
+
+
+def earlier_copies(source: SourceDocument) -> QuerySet[SourceDocument]:
+    """Sources stored before this one with the same text or the same address: the same
+    article pasted twice, or republished."""
+    same = Q(text=source.text) | (Q(url=source.url) if source.url else Q(pk__in=[]))
+    return SourceDocument.objects.filter(same).exclude(pk=source.pk).order_by("pk")
 
 
 def matched_refs(proposals: ArticleProposals) -> list[RecordRef]:

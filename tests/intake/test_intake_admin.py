@@ -239,3 +239,12 @@ def test_accepting_the_rest_leaves_a_rejected_proposal_rejected(editor_client, e
     assert editor_client.post(review_url(intake), data).status_code == 302
     assert intake.decisions.get(proposal_key="initiative-1").decision == "rejected"
     assert intake.decisions.get(proposal_key="agreement-1").decision == "accepted"
+
+
+def test_pasting_an_article_stored_before_warns(editor_client, editor):
+    earlier = factories.source_document(text="نص المقال كما نشر.", url="https://example.ma/a/9")
+    response = editor_client.post(ADD, {
+        "language": "ar", "title": "مقال", "text": "نص آخر.", "url": "https://example.ma/a/9",
+    }, follow=True)  # fmt: skip
+    warnings = [m.message for m in response.context["messages"] if m.level_tag == "warning"]
+    assert len(warnings) == 1 and earlier.title in warnings[0]
