@@ -151,6 +151,12 @@ def start_intake(
               "or enter the records by hand.")
         ) from None  # fmt: skip
     elapsed = round((time.monotonic() - started) * 1000)
+    stated = proposals.publication_date
+    if not (published_on or PartialDate()).is_known and stated and stated.value.is_known:
+        # The editor gave no date and the article states its own ("اليوم الجمعة 12 شتنبر").
+        set_partial_date(source, "published_on", "published_on_precision", stated.value)
+        save_record(actor=actor, record=source, reason="intake")
+        finish_write(source)
     return ArticleIntake.objects.create(
         source=source,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,

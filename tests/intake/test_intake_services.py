@@ -544,3 +544,20 @@ def test_a_wrong_match_to_a_recorded_agreement_makes_a_new_draft():
     agreement.refresh_from_db()
     assert agreement.signed_partial == PartialDate(2024, 5)  # the recorded one untouched
     assert not any(c.source == intake.source for c in citations_of(agreement))
+
+
+def test_a_publication_date_the_article_states_is_kept_when_the_editor_gave_none():
+    found = proposals()
+    found.publication_date = DateProposal(PartialDate(2025, 9, 12), "اليوم الجمعة 12 شتنبر 2025",
+                                          evidence("12 شتنبر 2025"))  # fmt: skip
+    intake = services.start_intake(actor=factories.editor(), title="t", text=ARTICLE,
+                                   language="ar", extractor=lambda text, **_: found)  # fmt: skip
+    source = intake.source
+    assert (source.published_on, source.published_on_precision) == (dt.date(2025, 9, 12), "day")
+    # The editor's own date wins.
+    given = start(factories.editor(), found)  # published_on given: 12 September too
+    assert given.source.published_on_precision == "day"
+    other = services.start_intake(actor=factories.editor(), title="t", text=ARTICLE,
+                                  language="ar", published_on=PartialDate(2025, 9),
+                                  extractor=lambda text, **_: found)  # fmt: skip
+    assert other.source.published_on_precision == "month"
