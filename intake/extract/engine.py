@@ -322,6 +322,9 @@ TITLE_BREAK = (
 # "دون التوقيع", "sans signer": a signing that did not happen.
 NEGATIONS = frozenset(("دون", "بدون", "لم", "لن", "ليس", "sans", "pas", "aucun", "aucune", "ni"))
 TITLE_AR = _word_set(lx.TITLE_WORDS_AR)
+INSTRUMENT_HEADS = frozenset(
+    strip_clitics(phrase.split()[0])[-1] for phrase, _ in lx.AGREEMENT_KINDS_AR
+) | frozenset(phrase.split()[0] for phrase, _ in lx.AGREEMENT_KINDS_AR)
 HONORIFIC_AR = _word_set(lx.HONORIFICS_AR) - {"د"}
 HONORIFIC_FR = frozenset(lx.HONORIFICS_FR)
 ORG_WORDS_AR = _word_set(w for w in lx.ORGANIZATION_WORDS_AR if " " not in w)
@@ -822,7 +825,9 @@ class _Extraction:
             ):
                 if readings[-1] in ("مركز", "معهد"):
                     continue
-                if readings[-1] == "جهه" and word.startswith("ب"):
+                if readings[-1] == "جهه" and (
+                    word.startswith("ب") or (index and self.norms[index - 1] in ("في", "داخل"))
+                ):
                     continue  # "بجهة الدار البيضاء – سطات" says where, not who
                 self.org_phrase_at(index)
             elif (
@@ -953,15 +958,21 @@ class _Extraction:
         if not self.arabic and _elided(word) != word:
             start += len(first.text) - len(_elided(first.text))  # "l'Agence" names "Agence"
         if self.arabic:
-            readings = strip_clitics(word)
-            base = next((r for r in readings if r in ORG_WORDS_AR), readings[-1])
-            start = first.end - len(base) if len(base) <= len(first.text) else first.start
-            if (
-                base.startswith("ال") is False
-                and readings[0] != base
-                and normalize(first.text).endswith(base)
-            ):
+            # The name without its clitics, as printed: "لوكالة" → "وكالة"; "للاتحاد" (ل +
+            # الاتحاد, its alif unwritten) → "اتحاد".
+            printed = normalize(first.text)
+            base = next(
+                (r for r in strip_clitics(word) if r in ORG_WORDS_AR and printed.endswith(r)),
+                next((r for r in strip_clitics(word) if printed.endswith(r)), word),
+            )
+            if base != printed and len(printed) == len(first.text):
                 start = first.end - len(base)
+            if (
+                word.endswith("هيئه")
+                and index + 1 < len(self.norms)
+                and self.norms[index + 1].startswith("التحرير")
+            ):
+                return None  # "هيئة التحرير": the newsroom's byline
         count = 1
         while index + count < len(self.tokens) and count < 9:
             position = index + count
@@ -971,8 +982,15 @@ class _Extraction:
                 break
             nword = self.norms[position]
             if self.arabic:
-                if (nword in STOP_AR and nword not in ("العام",)) or nword.isdigit():
+                is_country = (strip_clitics(nword)[-1],) in COUNTRY_PLACES or (
+                    nword,
+                ) in COUNTRY_PLACES
+                if (
+                    nword in STOP_AR and nword not in ("العام",) and not is_country
+                ) or nword.isdigit():
                     break
+                if strip_clitics(nword)[-1] in INSTRUMENT_HEADS:
+                    break  # "وقعت الوزارة مذكرة تفاهم"
                 if nword.startswith("و") and any(
                     r in ORG_WORDS_AR for r in strip_clitics(nword)[1:3]
                 ):
@@ -981,6 +999,13 @@ class _Extraction:
                     break
                 if nword.startswith("ب") and self.place_at(position):
                     break
+                if (
+                    count >= 2
+                    and nword[:1] in "يتن"
+                    and len(nword) >= 4
+                    and not nword.startswith("ال")
+                ):
+                    break  # a verb: "ووكالة التنمية الرقمية تعكس ..."
             else:
                 # French names run on in lower case ("Agence de développement du digital")
                 # up to punctuation or a word that starts the rest of the sentence.
@@ -1991,6 +2016,7 @@ class _Extraction:
                         score=org.score if org.known else 0.0,
                     ),
                     country=org.country,
+                    kind="" if org.known else lx.kind_of(org.name, lx.ORGANIZATION_KIND_WORDS),
                 )
             )
         for person in self.people:
@@ -2206,6 +2232,7 @@ class _Extraction:
                 score=event.score if event.known else 0.0,
             ),
             signed_nothing=not event.signed,
+            kind="" if event.known else lx.kind_of(event.name, lx.EVENT_KIND_WORDS),
         )
         if event.date is not None:
             evidence = event.date_evidence or event.sentence

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from intake.extract.text import normalize
+from intake.extract.text import normalize, strip_clitics
 
 # --- Instruments and their kinds (agreements.models.AgreementKind) -------------------------
 # Longest phrases first: "بروتوكول اتفاق" is a protocol, not an "اتفاق".
@@ -441,3 +441,60 @@ def starts_with_any(norm_text: str, words: tuple[str, ...]) -> str | None:
         if norm_text == word or norm_text.startswith(word + " "):
             return word
     return None
+
+
+# --- Kinds the head word of a name suggests ----------------------------------------------
+EVENT_KIND_WORDS = (
+    (("معرض", "صالون", "salon"), "trade_fair"),
+    (("قمه", "sommet", "summit"), "summit"),
+    (("الجمعيه العامه", "جمعيه عامه", "assemblee generale"), "general_assembly"),
+    (("مناظره", "مناظرات", "assises"), "national_conference"),
+    (("منتدي", "ملتقي", "forum"), "forum"),
+    (("جلسه", "seance"), "parliamentary_session"),
+    (
+        ("مباحثات", "لقاء", "اجتماع", "entretiens", "entretien", "rencontre", "reunion", "visite"),
+        "bilateral_meeting",
+    ),
+    (("اطلاق", "lancement"), "launch"),
+)
+ORGANIZATION_KIND_WORDS = (
+    (("وزاره", "ministere"), "ministry"),
+    (("مديريه", "direction"), "government_department"),
+    (("وكاله", "agence", "office", "مكتب"), "public_agency"),
+    (("شركه", "مجموعه", "societe", "groupe", "entreprise"), "company"),
+    (("صندوق", "fonds"), "investment_fund"),
+    (("جمعيه", "association", "federation", "جامعه ملكيه"), "association"),
+    (("برنامج الامم المتحده", "programme des nations unies"), "un_agency"),
+    (("منظمه", "organisation"), "international_organization"),
+    (("مجلس النواب", "مجلس المستشارين", "parlement", "chambre des"), "parliament"),
+    (("جهه", "بلديه", "جماعه", "region", "commune", "مدينه", "ville"), "local_government"),
+    (
+        (
+            "لجنه",
+            "هيئه",
+            "مؤسسه",
+            "commission",
+            "fondation",
+            "institut",
+            "caisse",
+            "سفاره",
+            "ambassade",
+        ),
+        "public_institution",
+    ),
+)
+
+
+def kind_of(name: str, table) -> str:
+    """The kind a name's first words suggest, or ""."""
+    words = normalize(name).replace("'", " ").split()
+    bare = [strip_clitics(w)[-1] for w in words]
+    for size in (3, 2, 1):
+        head = " ".join(bare[:size])
+        for spellings, kind in table:
+            if head in spellings or " ".join(words[:size]) in spellings:
+                return kind
+    for spellings, kind in table:
+        if any(" " not in s and s in bare[:4] for s in spellings):
+            return kind
+    return ""

@@ -82,6 +82,9 @@ class OrganizationProposal:
     key: str
     name: NameProposal
     country: str = ""  # ISO 3166-1 alpha-2 where the text or the gazetteer says
+    # Added for the editor's form: a `partners.models.OrganizationKind` value the name's
+    # head word suggests ("وزارة" → ministry, "شركة"/"société" → company), "" when none.
+    kind: str = ""
 
 
 @dataclass
@@ -149,6 +152,9 @@ class EventProposal:
     place: PlaceProposal | None = None
     participants: list[AttendanceProposal] = field(default_factory=list)
     signed_nothing: bool = False
+    # Added for the editor's form: an `events.models.EventKind` value the name's head word
+    # suggests ("معرض"/"salon" → trade_fair, "مباحثات" → bilateral_meeting), "" when none.
+    kind: str = ""
 
 
 @dataclass

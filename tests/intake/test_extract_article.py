@@ -385,3 +385,23 @@ def test_proposals_are_plain_data_with_warnings_in_the_editors_language() -> Non
     (warning,) = agreement.date.warnings
     assert type(warning) is str and "date de publication" in warning
     json.dumps(dataclasses.asdict(proposals))  # storable as it is
+
+
+def test_new_records_come_with_the_kind_their_name_suggests() -> None:
+    proposals = extract(ARABIC, published=PartialDate(2025, 3, 6))
+    kinds = {o.name.text: o.kind for o in proposals.organizations}
+    assert kinds["وزارة التجهيز والماء"] == "ministry"
+    events = {e.name.text: e.kind for e in proposals.events}
+    assert events["الدورة الثانية لمعرض 'ديجيتال ماروك 2025'"] == "trade_fair"
+    assert next(k for n, k in events.items() if n.startswith("مباحثات")) == "bilateral_meeting"
+
+
+def test_organization_names_stop_at_a_verb_and_drop_their_clitics() -> None:
+    text = (
+        "وقعت الوزارة مذكرة تفاهم مع الاتحاد العام لمقاولات المغرب، وأكد المدير العام "
+        "للاتحاد الإفريقي للاتصالات أن شراكتنا مع وكالة التنمية الرقمية تعكس التزامنا."
+    )
+    names = {o.name.text for o in extract(text).organizations}
+    assert "الاتحاد العام لمقاولات المغرب" in names
+    assert "اتحاد الإفريقي للاتصالات" in names  # "للاتحاد": the alif is not written
+    assert "وكالة التنمية الرقمية" in names
