@@ -110,7 +110,7 @@ def test_the_untranslated_copy_and_bookkeeping_are_not_shown(db):
 def changes_cell(page: str) -> str:
     """The newest version's "what changed" cell."""
     body = page.split("<tbody>", 1)[1]
-    return body.split('<td class="history-changes">', 1)[1].split("</td>", 1)[0]
+    return body.split('<td class="history-changes"', 1)[1].split("</td>", 1)[0]
 
 
 @pytest.fixture
