@@ -185,10 +185,31 @@ def _apply_parts(*, actor: Any, record: models.Model, name: str, rows: list[dict
             old._history_user = services.history_user(actor)
             old.delete()
     for row in rows:
-        values = {key: value for key, value in row.items() if key != "id"}
+        values = {key: value for key, value in row.items() if key not in ("id", "citations")}
         obj = existing.get(row.get("id")) or part_model(**{owner_key: record})
         _apply_fields(obj, values, fields)
         services.save_validated(obj, actor=actor, reason="revision")
+        if "citations" in row:
+            _apply_citations(actor=actor, record=obj, citations=row["citations"])
+
+
+def _apply_citations(*, actor: Any, record: models.Model, citations: list[dict]) -> None:
+    stored = snapshots.citations_of(type(record), [record.pk]).get(record.pk, [])
+    if stored == citations:
+        return  # unchanged: its rows and their history stay as they are
+    sources = SourceDocument.objects.in_bulk({c["source_id"] for c in citations})
+    if any(c["source_id"] not in sources for c in citations):
+        raise ValidationError(_("A source this revision cites was deleted since."))
+    services.set_citations(
+        actor=actor,
+        record=record,
+        citations=[
+            services.CitationInput(
+                source=sources[c["source_id"]], quote=c["quote"], fields=c["fields"]
+            )
+            for c in citations
+        ],
+    )
 
 
 def _apply(*, actor: Any, record: models.Model, change: dict, reason: str) -> None:
@@ -200,21 +221,7 @@ def _apply(*, actor: Any, record: models.Model, change: dict, reason: str) -> No
     for name, rows in change.get("parts", {}).items():
         _apply_parts(actor=actor, record=record, name=name, rows=rows)
     if "citations" in change:
-        citations = change["citations"]["citations"]
-        sources = SourceDocument.objects.in_bulk({c["source_id"] for c in citations})
-        missing = [c for c in citations if c["source_id"] not in sources]
-        if missing:
-            raise ValidationError(_("A source this revision cites was deleted since."))
-        services.set_citations(
-            actor=actor,
-            record=record,
-            citations=[
-                services.CitationInput(
-                    source=sources[c["source_id"]], quote=c["quote"], fields=c["fields"]
-                )
-                for c in citations
-            ],
-        )
+        _apply_citations(actor=actor, record=record, citations=change["citations"]["citations"])
     services.finish_write(record, previous_status=getattr(record, "status", None), actor=actor)
 
 
@@ -338,6 +345,8 @@ class _Shower:
 
 def _row_text(shower: _Shower, fields: dict[str, models.Field], row: dict) -> str:
     shown = [shower.value(fields[key], value) for key, value in row.items() if key in fields]
+    # A part's own evidence (a position's citations), quoted.
+    shown += [rules.quoted(citation["quote"]) for citation in row.get("citations", [])]
     return " — ".join(text for text in shown if text)
 
 

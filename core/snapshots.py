@@ -142,17 +142,23 @@ def capture(
     parts: dict[str, list[dict[str, Any]]] = {}
     for relation in part_relations(model):
         name = relation.get_accessor_name()
-        fields = editable_fields(relation.related_model, owner_key=relation.field.name)
+        part_model = relation.related_model
+        fields = editable_fields(part_model, owner_key=relation.field.name)
+        found = list(
+            part_model._default_manager.filter(**{relation.field.name: record.pk}).order_by("pk")
+        )
+        # A part with evidence of its own (a position) carries it: its page edits it too.
+        evidence = (
+            citations_of(part_model, [row.pk for row in found]) if is_cited(part_model) else None
+        )
         rows = []
-        for row in relation.related_model._default_manager.filter(
-            **{relation.field.name: record.pk}
-        ).order_by("pk"):
+        for row in found:
             known = existing_parts is None or (name, row.pk) in existing_parts
-            rows.append({"id": row.pk if known else None, **_row(row, fields)})
+            values = {"id": row.pk if known else None, **_row(row, fields)}
+            if evidence is not None:
+                values["citations"] = evidence.get(row.pk, [])
+            rows.append(values)
         parts[name] = rows
-    citations = Citation.objects.filter(
-        content_type=ContentType.objects.get_for_model(model), object_id=record.pk
-    ).order_by("pk")
     return _plain(
         {
             "fields": _row(fresh, editable_fields(model)),
@@ -161,12 +167,35 @@ def capture(
                 for field in many_fields(model)
             },
             "parts": parts,
-            "citations": [
-                {"source_id": c.source_id, "quote": c.quote, "fields": list(c.fields or [])}
-                for c in citations
-            ],
+            "citations": citations_of(model, [record.pk]).get(record.pk, []),
         }
     )
+
+
+def is_cited(model: type[models.Model]) -> bool:
+    """Whether records of the model carry citations (a `citations` generic relation)."""
+    return any(
+        getattr(field, "related_model", None) is Citation for field in model._meta.private_fields
+    )
+
+
+def citations_of(model: type[models.Model], ids: list[Any]) -> dict[Any, list[dict[str, Any]]]:
+    """The citations of each record, as snapshots hold them, in one query."""
+    found: dict[Any, list[dict[str, Any]]] = {}
+    if not ids:
+        return found
+    rows = Citation.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=ids
+    ).order_by("pk")
+    for citation in rows:
+        found.setdefault(citation.object_id, []).append(
+            {
+                "source_id": citation.source_id,
+                "quote": citation.quote,
+                "fields": list(citation.fields or []),
+            }
+        )
+    return found
 
 
 def part_ids(record: models.Model) -> set[tuple[str, int]]:

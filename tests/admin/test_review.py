@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from agreements.models import Agreement
 from core.models import Revision, RevisionStatus
+from partners.models import Position
 from tests import factories
 from tests.admin.conftest import form_data, make_user
 
@@ -291,3 +292,25 @@ def test_the_review_speaks_arabic_and_french(editor, publisher):
     assert "Ce que change cette révision" in french and "Approuver et appliquer" in french
     record_page = text_of(publisher.get(change_url(_agreement), HTTP_ACCEPT_LANGUAGE="ar"))
     assert "تغيير مقترح واحد في انتظار المراجعة" in record_page
+
+
+def test_a_position_changed_on_its_own_page_waits_and_is_applied_in_place(editor, publisher):
+    position = Position.objects.select_related("person").get(
+        slug="arthur-mensch-mistral-ai-cofounder-ceo"
+    )
+    assert position.person.status == "published"
+    url = change_url(position)
+    data = form_data(editor.get(url).content.decode(), "position_form")
+    data["title_fr"] = ["Cofondateur"]
+    assert editor.post(url, data).status_code == 302
+    assert Position.objects.get(pk=position.pk).title_fr != "Cofondateur"
+    revision = Revision.objects.get()
+    assert revision.object_id == position.person_id
+    listed = publisher.get(revision_url(revision)).content.decode()
+    assert "Cofondateur" in listed.split('id="revision-changes"')[1]
+
+    publisher.post(revision_url(revision), {"_decision": "approve"})
+
+    # The same row, changed: the signing acts that name this position still do.
+    assert Position.objects.get(pk=position.pk).title_fr == "Cofondateur"
+    assert position.signatures.exists()
