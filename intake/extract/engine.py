@@ -1569,6 +1569,13 @@ class _Extraction:
         duration = self.duration_in(sentence)
         if duration is not None and agreement.duration is None:
             agreement.duration = duration
+        # What it is for: the purpose clause right after the instrument ("تهدف إلى ...",
+        # "يتعلق بإحداث ...", "visant à ..."), as printed.
+        purpose = next((span for span in excluded if 0 <= span[0] - end < 40), None)
+        if purpose is not None and agreement.subject is None and end > start:
+            s, e = trim(self.text, *purpose)
+            if e - s > 10:
+                agreement.subject = (self.text[s:e], sentence)
 
     def clause(self, sentence: Span, start: int, end: int, floor: int | None = None) -> Span:
         """The smallest run of the sentence that holds the value and its cue."""
@@ -2185,6 +2192,9 @@ class _Extraction:
         if agreement.duration is not None:
             months, span = agreement.duration
             proposal.duration_months = Proposed(months, self.evidence(span.start, span.end))
+        if agreement.subject is not None:
+            subject, span = agreement.subject
+            proposal.subject = Proposed(subject, self.evidence(span.start, span.end))
         proposal.existing = self.existing_agreement(agreement)
         return proposal
 

@@ -98,6 +98,8 @@ def unsupported(proposals: ArticleProposals, text: str) -> list[str]:
             check(f"event of {key}", names.get(agreement.event.value, ""), agreement.event.evidence)
         if agreement.duration_months is not None:
             check(f"duration of {key}", "", agreement.duration_months.evidence)
+        if agreement.subject is not None:
+            check(f"subject of {key}", agreement.subject.value, agreement.subject.evidence)
     if proposals.publication_date is not None:
         date = proposals.publication_date
         check("publication date", date.text, date.evidence)
