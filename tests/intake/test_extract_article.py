@@ -70,6 +70,7 @@ def test_an_arabic_signing_read_whole() -> None:
     assert agreement.date.warnings == []
     assert (agreement.place.city, agreement.place.country) == ("الرباط", "MA")
     assert agreement.duration_months.value == 36
+    assert agreement.subject.value == "لتطوير مراكز البيانات بالمغرب"
     assert agreement.existing is None
     # Nothing matched the empty gazetteer: every name is a new proposal.
     assert all(p.name.existing is None for p in proposals.people)
