@@ -223,6 +223,8 @@ class ServiceWritesMixin:
     def delete_view(self, request, object_id, extra_context=None):
         try:
             return super().delete_view(request, object_id, extra_context)
+        except revisions.ProposedChange as proposal:
+            return self.held_for_review(request, proposal)
         except REFUSED as refusal:
             return self.refused(request, refusal, _("Not deleted: %(reason)s"))
 

@@ -371,3 +371,6 @@ def delete_record(*, actor: User, record: models.Model) -> None:
         raise refusal(record, problems)
     record._history_user = history_user(actor)
     record.delete()
+    if not has_status(record):
+        # A part deleted on its own page (a citation, a position) changes its record.
+        hold_for_review(record, actor=actor)

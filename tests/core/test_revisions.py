@@ -13,8 +13,8 @@ from django.utils import translation
 from agreements import services as agreement_services
 from agreements.models import Agreement
 from agreements.services import SigningAct
-from core import revisions
-from core.models import Revision, RevisionStatus
+from core import revisions, services
+from core.models import Citation, Revision, RevisionStatus
 from core.snapshots import ProposedChange
 from partners import services as partner_services
 from tests import factories
@@ -183,3 +183,18 @@ def test_a_position_of_a_published_person_is_held_for_the_person():
         partner_services.save_person(actor=editor, person=person, name={"fr": "Nom corrigé"})
     assert held.value.record == person
     assert Revision.objects.count() == 0  # stored only by a route that catches it
+
+
+def test_an_editors_deletion_of_a_published_records_citation_waits():
+    organization = factories.organization()
+    kept = factories.citation(organization)
+    deleted = factories.citation(organization, quote="وتمتد المذكرة لمدة عامين.")
+    deleted_pk = deleted.pk
+    with pytest.raises(ProposedChange) as held:
+        services.delete_record(actor=factories.editor(), record=deleted)
+    assert Citation.objects.filter(pk=deleted_pk).exists()
+    revision = revisions.propose(held.value)
+    assert [c["quote"] for c in revision.proposed["citations"]] == [kept.quote]
+
+    revisions.approve(actor=factories.publisher(), revision=revision)
+    assert list(organization.citations.values_list("quote", flat=True)) == [kept.quote]
