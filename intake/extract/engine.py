@@ -277,7 +277,7 @@ FRENCH_BOUNDARY = frozenset(
     ]
 )
 # A finite verb says who signed; the noun ("توقيع هذه المذكرة يندرج ...") does not.
-SIGNED_BY_AR = frozenset(
+SIGNED_BY_AR = frozenset(("وقعها", "وقعه", "وقعاها", "وقعوها", "وقعتها")) | frozenset(
     ("وقع", "وقعت", "وقعا", "وقعتا", "وقعوا", "توقع", "يوقع", "يوقعان", "ابرم", "ابرمت", "ابرما")
 )
 SIGNED_BY_FR = re.compile(
@@ -404,6 +404,7 @@ class _Agreement:
     subject: tuple[str, Span] | None = None
     previous: bool = False  # "السابقة": reported as background, not signed here
     mentions: dict[str, _Person] = field(default_factory=dict)  # person key → the mention read
+    ordinal: str = ""  # "الثانية", "deuxième": one of several signed together
 
 
 def extract_article(
@@ -434,6 +435,7 @@ class _Extraction:
         self.agreements: list[_Agreement] = []
         self.initiatives: list[tuple[str, int, int, KnownRecord | None, float]] = []
         self.counter: dict[str, int] = {}
+        self.context: tuple[Span, int, int] | None = None  # "ثلاث اتفاقيات": their sentence
         self.publication: DateProposal | None = None
 
     # --- Helpers ---------------------------------------------------------------------
@@ -1432,6 +1434,32 @@ class _Extraction:
         between = re.match(
             r"^\s*(?:\S+\s+){0,2}?(?:الموقعه|الموقع|signee?s?)?\s*(?:بين|entre)\s", tail + " "
         )
+        plural = re.match(
+            r"(?:ال)?(?:اتفاقيات|مذكرات|بروتوكولات|اتفاقات)$|(?:conventions|accords|memorandums|protocoles)$",
+            normalize(self.text[start:end]).split()[0],
+        )
+        if plural:
+            # "توقيع ثلاث اتفاقيات": the set, whose members the next sentences name; its
+            # date and place are theirs unless they give their own.
+            self.context = (sentence, start, end)
+            return current
+        ordinal = re.match(
+            r"^\W*(الاول[يه]?|الثاني[ه]?|الثالث[ه]?|الرابع[ه]?|الخامس[ه]?|الاخير[ه]?)(?!\w)", tail
+        ) or re.search(
+            r"(premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|dernier|derniere)\s*$",
+            head,
+        )
+        if ordinal:
+            label = ordinal.group(1)
+            known = next((a for a in self.agreements if a.ordinal == label), None)
+            if known is None:
+                agreement = _Agreement(self.new_key("agreement"), kind, start, end, sentence)
+                agreement.ordinal = label
+                self.agreements.append(agreement)
+                self.attach(agreement, sentence, start, end)
+                return agreement
+            self.attach(known, sentence, start, end)
+            return known
         if (demonstrative or previous or definite) and current is not None and not between:
             agreement = current
             if previous:
@@ -1449,7 +1477,7 @@ class _Extraction:
             self.attach(current, sentence, start, end)
             return current
         agreement = _Agreement(self.new_key("agreement"), kind, start, end, sentence)
-        agreement.previous = bool(between) and current is not None
+        agreement.previous = bool(between) and current is not None and not self.context
         self.agreements.append(agreement)
         self.attach(agreement, sentence, start, end)
         if current is None or not agreement.previous:
@@ -1600,7 +1628,9 @@ class _Extraction:
         return next(o for o in self.orgs if o.key == key)
 
     def presence_start(self, sentence: Span) -> int | None:
-        normalized_cues = ("بحضور", "حضور") if self.arabic else ("en presence",)
+        normalized_cues = (
+            ("بحضور", "حضور", "حضر", "حضره", "حضرها") if self.arabic else ("en presence",)
+        )
         for index in self.token_range(sentence.start, sentence.end):
             if self.arabic and any(
                 r in normalized_cues for r in strip_clitics(self.norms[index])[:2]
@@ -1904,6 +1934,19 @@ class _Extraction:
                     event.date_evidence = Span(event.sentence.start, event.sentence.end)
             if parent.place is None and event.place is not None:
                 parent.place = event.place
+        if self.context is not None:
+            # Agreements signed together ("ثلاث اتفاقيات", "trois conventions") share the
+            # date and place given for the set.
+            sentence, _, _ = self.context
+            date = self.date_in(sentence.start, sentence.end)
+            place = self.place_in(sentence)
+            for agreement in self.agreements:
+                if agreement.sentence.start < sentence.start:
+                    continue
+                if agreement.date is None and date is not None:
+                    agreement.date, agreement.date_evidence = date, sentence
+                if agreement.place is None and place is not None:
+                    agreement.place = place
         for agreement in self.agreements:
             event = self.event(agreement.event[0]) if agreement.event else None
             if event is not None:

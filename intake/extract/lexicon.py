@@ -62,7 +62,8 @@ AGREEMENT_KINDS_FR = (
 # Words that say an instrument was signed (or is being signed) here.
 SIGNING_AR = (
     "وقع", "وقعت", "وقعا", "وقعوا", "توقع", "يوقع", "توقيع", "التوقيع", "بتوقيع", "لتوقيع",
-    "الموقعه", "الموقع", "موقعه", "ابرم", "ابرمت", "ابرام", "تم ابرام", "وقعتا",
+    "الموقعه", "الموقع", "موقعه", "ابرم", "ابرمت", "ابرام", "تم ابرام", "وقعتا", "وقعها",
+    "وقعه", "وقعاها", "وقعوها", "وقعتها",
 )  # fmt: skip
 SIGNING_FR = (
     "signe", "signee", "signes", "signees", "signent", "signature", "signataires", "signer",

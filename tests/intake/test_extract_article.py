@@ -406,3 +406,25 @@ def test_organization_names_stop_at_a_verb_and_drop_their_clitics() -> None:
     assert "الاتحاد العام لمقاولات المغرب" in names
     assert "اتحاد الإفريقي للاتصالات" in names  # "للاتحاد": the alif is not written
     assert "وكالة التنمية الرقمية" in names
+
+
+def test_agreements_signed_together_are_told_apart_by_their_ordinal() -> None:
+    text = (
+        "الدار البيضاء – أشرف رئيس الحكومة، عزيز أخنوش، يوم الإثنين 3 مارس 2025 بالدار "
+        "البيضاء، على توقيع ثلاث اتفاقيات لتطوير صناعة السيارات الكهربائية.\n"
+        'وتهم الاتفاقية الأولى، الموقعة بين وزارة الصناعة والتجارة ومجموعة "رونو المغرب"، '
+        "إحداث مركز للبحث والتطوير.\n"
+        "أما الاتفاقية الثانية، فقد وقعها كل من وزير الاقتصاد والمالية، السيدة نادية فتاح، "
+        'والمدير العام لمجموعة "ستيلانتيس"، السيد كارلوس تافاريس.\n'
+        "وحضر حفل التوقيع والي جهة الدار البيضاء سطات، السيد محمد امهيدية.\n"
+    )
+    proposals = extract(text, published=PartialDate(2025, 3, 4))
+    names = by_key(proposals)
+    first, second = proposals.agreements
+    assert {names[p.value] for p in first.parties} == {"وزارة الصناعة والتجارة", "رونو المغرب"}
+    assert {names[s.person] for s in second.signatories} == {"نادية فتاح", "كارلوس تافاريس"}
+    assert [names[a.person] for a in second.attendees] == ["محمد امهيدية"]
+    # The set's date and place are each one's.
+    for agreement in (first, second):
+        assert agreement.date.value == PartialDate(2025, 3, 3)
+        assert agreement.place.city == "الدار البيضاء"
