@@ -136,7 +136,7 @@ class ServiceWritesMixin:
         request._stored_status = services.save_record(
             actor=request.user,
             record=obj,
-            reason=self.change_reason,
+            reason=getattr(request, "_change_reason", self.change_reason),
             expected_version=posted_version(request) if change else None,
         )
 
@@ -163,6 +163,7 @@ class ServiceWritesMixin:
                 "revert_diffs": diffs_to_version(self.model, object_id, version_id),
             }
             return super().history_form_view(request, object_id, version_id, extra_context)
+        request._change_reason = "revert"  # the history says the editor went back
         try:
             with transaction.atomic():
                 response = super().history_form_view(request, object_id, version_id, extra_context)

@@ -41,6 +41,8 @@ LANGUAGE_NAMES = {
     "en": pgettext_lazy("a field's language", "English"),
 }
 
+NUMBERED_REASON = re.compile(r"(?P<kind>intake|revision) (?P<number>\d+)(?:: (?P<own>.*))?", re.S)
+
 Kind = Literal["same", "deleted", "inserted"]
 
 
@@ -275,12 +277,26 @@ def change_reason_label(reason: str | None) -> str:
         return ""
     known = {
         "admin": pgettext("change reason", "edited in the admin"),
+        "revert": pgettext("change reason", "went back to a past version"),
         "api": pgettext("change reason", "written through the API"),
         "load_seeds": pgettext("change reason", "loaded from the seed files"),
         "status: published": pgettext("change reason", "published"),
         "status: draft": pgettext("change reason", "unpublished"),
     }
-    return known.get(reason, reason)
+    if reason in known:
+        return known[reason]
+    # "intake 12" or "intake 12: the editor's reason" (intake.services), "revision 7"
+    # (core.revisions): the number in our words, the editor's own reason as written.
+    numbered = NUMBERED_REASON.fullmatch(reason)
+    if numbered is None:
+        return reason
+    kind, number, own = numbered["kind"], numbered["number"], numbered["own"]
+    if kind == "intake":
+        label = pgettext("change reason", "from article intake no. %(number)s")
+    else:
+        label = pgettext("change reason", "approved proposed revision no. %(number)s")
+    label %= {"number": number}
+    return f"{label}: {own}" if own else label
 
 
 # -- for the admin's history pages (these read the database) --------------------------------

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from agreements.models import Agreement
-from core.history import Run, diff_records, word_diff
+from core.history import Run, change_reason_label, diff_records, word_diff
 from tests.admin.conftest import submit
 
 SLUG = "ministry-mistral-ai-mou-2025"
@@ -214,7 +214,10 @@ def test_going_back_goes_through_the_services(edited, publisher_client):
     agreement.refresh_from_db()
     assert agreement.title_ar == old_arabic
     assert agreement.version == version + 1  # the service's write, counted
-    assert agreement.history.latest().history_change_reason == "admin"
+    assert agreement.history.latest().history_change_reason == "revert"
+    history = reverse("admin:agreements_agreement_history", args=[agreement.pk])
+    page = publisher_client.get(history, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "<bdi>رجوع إلى نسخة سابقة</bdi>" in page
 
 
 def test_history_page_queries_do_not_grow_with_versions(seeded, publisher_client):
@@ -230,3 +233,28 @@ def test_history_page_queries_do_not_grow_with_versions(seeded, publisher_client
         return len(queries)
 
     assert queries_after(1) == queries_after(5)
+
+
+@pytest.mark.parametrize(
+    ("reason", "arabic", "french"),
+    [
+        ("admin", "عُدّل في لوحة الإدارة", "modifié dans l’administration"),
+        ("intake 12", "من إدخال المقال رقم 12", "depuis la saisie d’article nº 12"),
+        (
+            "intake 3: الجريدة أدق",
+            "من إدخال المقال رقم 3: الجريدة أدق",
+            "depuis la saisie d’article nº 3: الجريدة أدق",
+        ),
+        (
+            "revision 7",
+            "مراجعة مقترحة رقم 7، تمت الموافقة عليها",
+            "révision proposée nº 7, approuvée",
+        ),
+        ("something else", "something else", "something else"),
+    ],
+)
+def test_reasons_are_said_in_the_editors_language(reason, arabic, french):
+    with translation.override("ar"):
+        assert change_reason_label(reason) == arabic
+    with translation.override("fr"):
+        assert change_reason_label(reason) == french
