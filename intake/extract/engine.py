@@ -691,7 +691,14 @@ class _Extraction:
                 if any(p.start < part.end and part.start < p.end for p in self.people):
                     continue
                 neighbours = [parts[i] for i in (index - 1, index + 1) if 0 <= i < len(parts)]
-                if not any(self.is_clean_title(n) for n in neighbours):
+                # French: "... et le directeur général de l'ANRT, Azeddine El Mountassir
+                # Billah," — a title that runs to the comma before capitalized words.
+                after_title = (
+                    not self.arabic
+                    and index > 0
+                    and self.title_start(parts[index - 1], anywhere=True) is not None
+                )
+                if not after_title and not any(self.is_clean_title(n) for n in neighbours):
                     continue
                 indexes = self.token_range(part.start, part.end)
                 if not indexes or len(indexes) > 5:
@@ -763,6 +770,15 @@ class _Extraction:
             and not self.starts_item(part)
         ):
             previous = parts[holder - 1]
+            # A title after another name in that segment ("par la ministre X et le
+            # directeur général de l'ANRT, Y") starts after that name.
+            others = [
+                p.end
+                for p in self.people
+                if p is not person and previous.start <= p.start < previous.end
+            ]
+            if others:
+                previous = Span(max(others), previous.end)
             at = self.title_start(previous, anywhere=True)
             # "X, ministre ..., M. Y, directeur ...": the title after X is X's.
             owned = (
@@ -776,9 +792,7 @@ class _Extraction:
             )
             if owned:
                 at = None
-            if at is not None and not any(
-                previous.start <= p.start < previous.end for p in self.people if p is not person
-            ):
+            if at is not None:
                 candidates.append((at, previous.end))
         if not candidates and holder + 1 < len(parts):
             following = parts[holder + 1]
@@ -799,8 +813,13 @@ class _Extraction:
 
     def starts_item(self, part: Span) -> bool:
         """Whether a segment opens a new list item ("و..." or "et ...")."""
-        head = self.text[part.start : part.start + 12]
-        return bool(re.match(r"(?:و(?!زير|كال|زار)|et\s|ainsi\s|إضافة|الى جانب|إلى جانب)", head))
+        head = self.text[part.start : part.start + 16]
+        return bool(
+            re.match(
+                r"(?:و(?!زير|كال|زار)|et\s|ainsi\s|en pr[ée]sence|إضافة|الى جانب|إلى جانب|بحضور)",
+                head,
+            )
+        )
 
     # --- Organizations ---------------------------------------------------------------
 
@@ -835,7 +854,20 @@ class _Extraction:
             elif (
                 not self.arabic
                 and _elided(word) in lx.ORGANIZATION_WORDS_FR
-                and _elided(self.tokens[index].text)[:1].isupper()
+                and (
+                    _elided(self.tokens[index].text)[:1].isupper()
+                    # "le ministère de la Transition numérique": lower case, named after.
+                    or (
+                        any(
+                            _elided(t.text)[:1].isupper()
+                            for t in self.tokens[index + 1 : index + 4]
+                        )
+                        and self.norms[index + 1 : index + 2] in (["de"], ["du"], ["des"], ["d'"])
+                    )
+                    or re.match(
+                        r"d'|l'", self.norms[index + 1] if index + 1 < len(self.norms) else ""
+                    )
+                )
             ):
                 self.org_phrase_at(index)
         # Titles last: "رئيس المؤسسة" points at an organization named before.
@@ -976,7 +1008,7 @@ class _Extraction:
             ):
                 return None  # "هيئة التحرير": the newsroom's byline
         count = 1
-        while index + count < len(self.tokens) and count < 9:
+        while index + count < len(self.tokens) and count < (9 if self.arabic else 14):
             position = index + count
             token = self.tokens[position]
             between = self.text[self.tokens[position - 1].end : token.start]
@@ -1011,12 +1043,18 @@ class _Extraction:
             else:
                 # French names run on in lower case ("Agence de développement du digital")
                 # up to punctuation or a word that starts the rest of the sentence.
-                following = (
-                    self.tokens[position + 1].text if position + 1 < len(self.tokens) else ""
-                )
+                # "et de la Réforme": a connector goes on when a capital follows it.
+                ahead = [
+                    t.text
+                    for t in self.tokens[position + 1 : position + 4]
+                    if normalize(t.text) not in ("de", "du", "des", "la", "le", "l'", "d'")
+                ]
+                following = ahead[0] if ahead else ""
                 guarded = nword in ("pour", "et", "en")
                 if guarded and not (following[:1].isupper() or _elided(following)[:1].isupper()):
                     break
+                if guarded and _elided(normalize(following)) in lx.ORGANIZATION_WORDS_FR:
+                    break  # "et l'Agence ...": the next organization
                 if nword in FRENCH_BOUNDARY:
                     break
             count += 1
@@ -1123,7 +1161,8 @@ class _Extraction:
             return " ".join([noun, re.sub(r"^ب(?=ال)", "", rest)])
         match = re.match(
             r"^(?:la |le )?(ministre|ambassadeur|ambassadrice)\s+(?:d[ée]l[ée]gu[ée]e?\s+)?"
-            r"(?:aupr[eè]s du chef du gouvernement,?\s+)?(?:charg[ée]e?\s+)?(.+)$",
+            r"(?:aupr[eè]s du chef du gouvernement,?\s+)?(?:charg[ée]e?\s+)?"
+            r"((?:de|du|des|d['’]|à|au|aux|en)\b.+)$",
             title,
             re.IGNORECASE,
         )

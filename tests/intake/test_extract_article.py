@@ -428,3 +428,32 @@ def test_agreements_signed_together_are_told_apart_by_their_ordinal() -> None:
     for agreement in (first, second):
         assert agreement.date.value == PartialDate(2025, 3, 3)
         assert agreement.place.city == "الدار البيضاء"
+
+
+def test_a_french_dispatch_in_the_passive() -> None:
+    text = (
+        "Rabat - Un mémorandum d'entente a été signé, jeudi à Rabat, entre le ministère de la "
+        "Transition numérique et de la Réforme de l'administration et l'Agence nationale de "
+        "réglementation des télécommunications (ANRT), en vue de renforcer la couverture du "
+        "territoire en haut débit.\n"
+        "Le document a été paraphé par la ministre déléguée Amal El Fallah Seghrouchni et le "
+        "directeur général de l'ANRT, Azeddine El Mountassir Billah, en présence du ministre de "
+        "l'Équipement, Nizar Baraka.\n"
+        "D'une durée de trois ans, ce mémorandum prévoit la mise en place d'un comité de suivi.\n"
+    )
+    proposals = extract(text, "fr", PartialDate(2025, 6, 14))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    assert {names[p.value] for p in agreement.parties} == {
+        "ministère de la Transition numérique et de la Réforme de l'administration",
+        "Agence nationale de réglementation des télécommunications",
+    }
+    titles = {names[s.person]: s.title for s in agreement.signatories}
+    assert titles == {
+        "Amal El Fallah Seghrouchni": "ministre déléguée",
+        "Azeddine El Mountassir Billah": "directeur général de l'ANRT",
+    }
+    (attendee,) = agreement.attendees
+    assert (names[attendee.person], attendee.title) == ("Nizar Baraka", "ministre de l'Équipement")
+    assert agreement.date.value == PartialDate(2025, 6, 12)  # jeudi, with a past tense
+    assert agreement.duration_months.value == 36
