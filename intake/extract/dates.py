@@ -247,6 +247,11 @@ class _NormalizedText:
         ]
 
 
+_NUMERIC = re.compile(
+    r"(?<![\d/.-])(?:(?P<iso_year>(?:19|20)\d{2})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
+    r"|(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2}))"
+    r"(?![\d/.-]?\d)"
+)
 _PAST_FR = re.compile(
     r"\b(?:a|ont|avait|avaient|est|sont|s'est|se\s+sont|s'etait|etait|fut)\s+(?:\w+\s+)?"
     r"(?:ete\s+)?\w+(?:e|es|ee|ees|is|it|u|ue|us|ert|erte|int|ait)\b"
@@ -389,6 +394,22 @@ def find_dates(text: str, *, language: str, published: PartialDate | None) -> li
         mention = _resolve_relative_period(match.groupdict(), published, text[o_start:o_end])
         mention.start, mention.end, mention.text = o_start, o_end, text[o_start:o_end]
         add(start, end, mention)
+
+    # Numeric dates: ISO (2025-09-12) and, as the Moroccan and French press write them,
+    # day first (12/09/2025, 12.09.2025).
+    for match in _NUMERIC.finditer(normalized.text):
+        start, end = match.span()
+        if overlaps(start, end):
+            continue
+        if match.group("iso_year"):
+            parts = (match.group("iso_year"), match.group("iso_month"), match.group("iso_day"))
+        else:
+            parts = (match.group("year"), match.group("month"), match.group("day"))
+        value = _safe(*(int(p) for p in parts))
+        if value is None:
+            continue
+        o_start, o_end = normalized.original(start, end)
+        add(start, end, DateMention(o_start, o_end, text[o_start:o_end], value))
 
     for match in patterns[f"year_{language}"].finditer(normalized.text):
         start, end = match.span("year")

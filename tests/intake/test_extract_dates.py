@@ -179,3 +179,21 @@ def test_offsets_point_into_the_original_text() -> None:
     (mention,) = find_dates(text, language="ar", published=None)
     assert text[mention.start : mention.end] == mention.text == "اليوم الجمعة 12 شتنبر 2025"
     assert mention.says_today
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("نشر في 12/09/2025 على الساعة", "2025-09-12"),
+        ("Publié le 09/10/2025", "2025-10-09"),  # day first, as the press writes it
+        ("le 12.09.2025", "2025-09-12"),
+        ("2025-09-12", "2025-09-12"),
+    ],
+)
+def test_numeric_dates_are_read_day_first(phrase: str, expected: str) -> None:
+    mention = resolved(phrase, "ar" if is_arabic(phrase) else "fr")
+    assert str(mention.value) == expected
+
+
+def test_an_impossible_numeric_date_is_not_a_date() -> None:
+    assert find_dates("le 31/02/2025", language="fr", published=None) == []
