@@ -506,7 +506,9 @@ class _Extraction:
         """A publication date the article states: "اليوم الجمعة 12 شتنبر 2025" (the day),
         or "فبراير الجاري" next to a year (the month)."""
         for mention in self.dates:
-            if mention.says_today and mention.value.day is not None and mention.value.year:
+            before = normalize(self.text[max(0, mention.start - 20) : mention.start])
+            byline = re.search(r"(?:publie le|publie|نشر في|نشر بتاريخ|بتاريخ)\s*:?\s*$", before)
+            if (mention.says_today or byline) and mention.value.day is not None:
                 self.publication = DateProposal(
                     value=mention.value,
                     text=mention.text,

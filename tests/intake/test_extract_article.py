@@ -457,3 +457,14 @@ def test_a_french_dispatch_in_the_passive() -> None:
     assert (names[attendee.person], attendee.title) == ("Nizar Baraka", "ministre de l'Équipement")
     assert agreement.date.value == PartialDate(2025, 6, 12)  # jeudi, with a past tense
     assert agreement.duration_months.value == 36
+
+
+def test_a_byline_date_is_the_publication_date() -> None:
+    text = (
+        "Publié le 13/03/2025\n"
+        "La société Atlas Data et l'Office national des aéroports ont signé hier une convention.\n"
+    )
+    proposals = extract(text, "fr")
+    assert proposals.publication_date.value == PartialDate(2025, 3, 13)
+    (agreement,) = proposals.agreements
+    assert agreement.date.value == PartialDate(2025, 3, 12)
