@@ -13,7 +13,8 @@ CURATED_APPS = {"core", "agreements", "partners", "events"}
 MODELS = sorted(
     (model._meta.app_label, model._meta.model_name)
     for model in admin.site._registry
-    if model._meta.app_label in CURATED_APPS
+    # The review queue has no add, change or history page: tests/admin/test_review.py.
+    if model._meta.app_label in CURATED_APPS and model._meta.model_name != "revision"
 )
 
 
