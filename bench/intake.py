@@ -213,6 +213,12 @@ def main() -> None:
             kind: {s.slug for s in seeds.records[kind] if only_cited_by(s, source.slug)}
             for kind in KINDS
         }
+        forget["position"] = {
+            position["slug"]
+            for person in seeds.records["person"]
+            for position in person.children["positions"]
+            if all(c.source == source.slug for c in position["citations"])
+        }
         for label, gazetteer in (("leave-one-out", full.without(forget)), ("full", full)):
             started = time.perf_counter()
             proposals = extract_article(

@@ -32,6 +32,7 @@ SHORT_TOKEN = 3
 class KnownPosition:
     titles: dict[str, str]
     organization: str  # organization slug
+    slug: str = ""
 
 
 @dataclass(frozen=True)
@@ -218,11 +219,13 @@ class Gazetteer:
             )
         positions = defaultdict(list)
         for row in Position.objects.values(
-            "person_id", "organization_id", *(f"title_{c}" for c in LANGUAGES)
+            "person_id", "organization_id", "slug", *(f"title_{c}" for c in LANGUAGES)
         ):
             positions[row["person_id"]].append(
                 KnownPosition(
-                    names(row, "title"), organization_slugs.get(row["organization_id"], "")
+                    names(row, "title"),
+                    organization_slugs.get(row["organization_id"], ""),
+                    row["slug"],
                 )
             )
         for row in Person.objects.values("pk", "slug", *lang_fields):
@@ -294,7 +297,7 @@ class Gazetteer:
         return cls(records)
 
     def without(self, slugs: dict[str, set[str]]) -> Gazetteer:
-        """A copy that does not know the given records (kind → slugs)."""
+        """A copy that does not know the given records (kind → slugs; "position" too)."""
         kept = [
             record
             for kind, records in self._records.items()
@@ -303,8 +306,14 @@ class Gazetteer:
         ]
         # Positions at a forgotten organization are forgotten with it.
         gone = slugs.get("organization", set())
+        positions = slugs.get("position", set())
         kept = [
-            replace(r, positions=tuple(p for p in r.positions if p.organization not in gone))
+            replace(
+                r,
+                positions=tuple(
+                    p for p in r.positions if p.organization not in gone and p.slug not in positions
+                ),
+            )
             if r.positions
             else r
             for r in kept
