@@ -152,7 +152,8 @@ def test_renaming_a_party_makes_its_agreements_findable_by_the_new_name():
     party = agreement.parties.first().organization
     assert not agreement_list(filters={"q": "Zebracorp"}).exists()
 
-    save_organization(actor=factories.editor(), organization=party, name={"fr": "Zebracorp"})
+    # A publisher: an editor's change to a published party waits for review.
+    save_organization(actor=factories.publisher(), organization=party, name={"fr": "Zebracorp"})
 
     assert [a.slug for a in agreement_list(filters={"q": "zebracorp"})] == [agreement.slug]
 
@@ -240,7 +241,8 @@ def test_renaming_a_signatory_makes_the_agreement_findable_by_the_new_name():
     agreement = factories.published_agreement()
     signer = agreement.signatories.first().person
 
-    save_person(actor=factories.editor(), person=signer, name={"fr": "Quentin Zylberstein"})
+    # A publisher: an editor's change to a published signatory waits for review.
+    save_person(actor=factories.publisher(), person=signer, name={"fr": "Quentin Zylberstein"})
 
     assert [a.slug for a in agreement_list(filters={"q": "Zylberstein"})] == [agreement.slug]
 
