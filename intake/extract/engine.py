@@ -321,6 +321,26 @@ TITLE_BREAK = (
 ) | frozenset(["avec", "a", "ont", "est", "sont", "qui", "que", "lors", "pour", "selon"])
 # "دون التوقيع", "sans signer": a signing that did not happen.
 NEGATIONS = frozenset(("دون", "بدون", "لم", "لن", "ليس", "sans", "pas", "aucun", "aucune", "ni"))
+# Adjectives of nationality closing an organization's name, and their countries.
+NATIONALITIES = {
+    normalize(word): code
+    for words, code in (
+        (("المغربية", "المغربي", "marocaine", "marocain"), "MA"),
+        (("السعودية", "السعودي", "saoudienne", "saoudien"), "SA"),
+        (("القطرية", "القطري", "qatarie", "qatari"), "QA"),
+        (("الإماراتية", "الإماراتي", "emiratie", "emirati"), "AE"),
+        (("الفرنسية", "الفرنسي", "francaise", "francais"), "FR"),
+        (("الإسبانية", "الإسباني", "espagnole", "espagnol"), "ES"),
+        (("المصرية", "المصري", "egyptienne", "egyptien"), "EG"),
+        (("الكويتية", "الكويتي", "koweitienne", "koweitien"), "KW"),
+        (("الأمريكية", "الأمريكي", "americaine", "americain"), "US"),
+        (("الصينية", "الصيني", "chinoise", "chinois"), "CN"),
+        (("اليابانية", "الياباني", "japonaise", "japonais"), "JP"),
+        (("الألمانية", "الألماني", "allemande", "allemand"), "DE"),
+        (("البريطانية", "البريطاني", "britannique"), "GB"),
+    )
+    for word in words
+}
 TITLE_AR = _word_set(lx.TITLE_WORDS_AR)
 INSTRUMENT_HEADS = frozenset(
     strip_clitics(phrase.split()[0])[-1] for phrase, _ in lx.AGREEMENT_KINDS_AR
@@ -976,7 +996,17 @@ class _Extraction:
         )
         if quoted:
             s = start + quoted.start(1)
-            return self.add_org(s, s + len(quoted.group(1)), quoted.group(1))
+            org = self.add_org(s, s + len(quoted.group(1)), quoted.group(1))
+            # "الشركة الفرنسية ” Onepoint “", "شركة 'عِلم' السعودية": its country.
+            around = normalize(
+                window[: quoted.start(1)]
+                + " "
+                + self.text[s + len(quoted.group(1)) + 1 : s + len(quoted.group(1)) + 15]
+            )
+            for word in around.split():
+                if word in NATIONALITIES and not org.country:
+                    org.country = NATIONALITIES[word]
+            return org
         latin = re.match(r"\s*([A-Z][\w&.-]*(?:\s+(?:[A-Z0-9][\w&.-]*|AI))*)", window)
         if latin:
             s = start + latin.start(1)
@@ -1001,8 +1031,8 @@ class _Extraction:
                 (r for r in strip_clitics(word) if r in ORG_WORDS_AR and printed.endswith(r)),
                 next((r for r in strip_clitics(word) if printed.endswith(r)), word),
             )
-            if base != printed and len(printed) == len(first.text):
-                start = first.end - len(base)
+            if base != printed:
+                start = first.start + _clitic_length(first.text, base)
             if (
                 word.endswith("هيئه")
                 and index + 1 < len(self.norms)
@@ -1031,7 +1061,7 @@ class _Extraction:
                     r in ORG_WORDS_AR for r in strip_clitics(nword)[1:3]
                 ):
                     break
-                if nword in ("الرائده", "الرائد", "الفرنسيه", "السعوديه", "القطري", "المعنيه"):
+                if nword in ("الرائده", "الرائد", "المعنيه"):
                     break
                 if nword.startswith("ب") and self.place_at(position):
                     break
@@ -1072,10 +1102,18 @@ class _Extraction:
             "en",
         ):
             count -= 1
+        # "وكالة التنمية الرقمية المغربية": the nationality says the country, not the name.
+        country = ""
+        if count > 2 and self.norms[index + count - 1] in NATIONALITIES:
+            country = NATIONALITIES[self.norms[index + count - 1]]
+            count -= 1
         if count < 2:
             return None
         end = self.tokens[index + count - 1].end
-        return self.add_org(start, end, self.text[start:end])
+        org = self.add_org(start, end, self.text[start:end])
+        if country and not org.country:
+            org.country = country
+        return org
 
     def employer(self, person: _Person) -> _Org | None:
         """The organization a printed title names or implies."""
@@ -1251,7 +1289,7 @@ class _Extraction:
         if self.arabic:
             base = next((r for r in readings if r in EVENT_AR), readings[-1])
             if normalize(first.text).endswith(base):
-                start = first.end - len(base)
+                start = first.start + _clitic_length(first.text, base)
         phrase = self.text[start:end]
         normalized = normalize(phrase)
         if re.match(r"(?:الدوره|النسخه|edition|la \d+e edition)", normalized):
@@ -1392,7 +1430,7 @@ class _Extraction:
                     if self.arabic:
                         base = words[0]
                         if normalize(self.tokens[index].text).endswith(base):
-                            start = self.tokens[index].end - len(base)
+                            start += _clitic_length(self.tokens[index].text, base)
                     if not any(s <= start < e for s, e, _ in found):
                         found.append((start, end, kind))
                     break
@@ -2358,6 +2396,15 @@ def _compatible_dates(a: PartialDate, b: PartialDate) -> bool:
         x == y or x is None or y is None
         for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day))
     )
+
+
+def _clitic_length(word: str, base: str) -> int:
+    """How many characters of the printed `word` come before its reading `base` (harakat
+    included: "مذكرةَ" keeps its fatha, "لـمنظمة" its tatweel)."""
+    for index in range(len(word)):
+        if normalize(word[index:]).strip("'’-") == base:
+            return index
+    return 0
 
 
 def _elided(word: str) -> str:

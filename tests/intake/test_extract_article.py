@@ -468,3 +468,38 @@ def test_a_byline_date_is_the_publication_date() -> None:
     assert proposals.publication_date.value == PartialDate(2025, 3, 13)
     (agreement,) = proposals.agreements
     assert agreement.date.value == PartialDate(2025, 3, 12)
+
+
+def test_a_gulf_dispatch_with_harakat_and_middle_eastern_months() -> None:
+    text = (
+        "الرياض - وقّعت هيئة الحكومة الرقمية السعودية ووكالة التنمية الرقمية المغربية، يوم "
+        "الأربعاء 15 أكتوبر 2025 في الرياض، مذكرةَ تفاهم لتبادل الخبرات في مجال الحكومة الرقمية.\n"
+        "ووقّع المذكرة عن الجانب السعودي معالي المهندس أحمد بن محمد الصويان، محافظ هيئة "
+        "الحكومة الرقمية، وعن الجانب المغربي سعادة السيد محمد الإدريسي الملياني، المدير العام "
+        "لوكالة التنمية الرقمية.\n"
+        "وجاء التوقيع على هامش أعمال منتدى الحكومة الرقمية 2025.\n"
+    )
+    proposals = extract(text, published=PartialDate(2025, 10, 16))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    assert agreement.title.value == "مذكرةَ تفاهم"  # as printed, harakat kept
+    assert agreement.date.value == PartialDate(2025, 10, 15)
+    assert (agreement.place.city, agreement.place.country) == ("الرياض", "SA")
+    signed = {names[s.person]: (s.title, names[s.organization]) for s in agreement.signatories}
+    assert signed == {
+        "أحمد بن محمد الصويان": ("محافظ هيئة الحكومة الرقمية", "هيئة الحكومة الرقمية"),
+        "محمد الإدريسي الملياني": (
+            "المدير العام لوكالة التنمية الرقمية",
+            "وكالة التنمية الرقمية",
+        ),
+    }
+    assert names[agreement.event.value] == "منتدى الحكومة الرقمية 2025"
+    # The nationality closing a new organization's name gives its country.
+    countries = {o.name.text: o.country for o in proposals.organizations}
+    assert countries == {"هيئة الحكومة الرقمية": "SA", "وكالة التنمية الرقمية": "MA"}
+
+
+def test_a_company_named_in_quotes_takes_the_nationality_printed_beside_it() -> None:
+    text = "وقعت الوزارة والشركة الفرنسية ” Onepoint “ والشركة 'عِلم' السعودية مذكرة تفاهم."
+    countries = {o.name.text: o.country for o in extract(text).organizations}
+    assert countries == {"Onepoint": "FR", "عِلم": "SA"}
