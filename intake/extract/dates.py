@@ -9,7 +9,10 @@ by the rules below and resolved against the publication date, which dateparser's
 
 A weekday is a constraint, never a guess: it resolves to a day only when the phrasing
 anchors it (أمس, اليوم, "dernier", a past tense in French), and a weekday that
-contradicts the date it qualifies is reported in `warnings`.
+contradicts the date it qualifies is reported in `warnings`. With a French past tense
+("a signé vendredi à Rabat") it is the last such day on or before the publication date:
+a dispatch of a Friday that says "vendredi" tells of that day. Arabic has no tense the
+rules can read, so a bare "يوم الثلاثاء" stays unknown, with a warning.
 """
 
 from __future__ import annotations

@@ -17,10 +17,16 @@ The rules read the text the way an editor does, one sentence at a time:
    présence de), event (على هامش / en marge de), date, place and duration; an instrument
    with its own parties and date ("مذكرة التفاهم الموقعة بين ... في يونيو 2023") is
    another agreement;
+   several signed together ("ثلاث اتفاقيات") are told apart by their ordinal
+   ("الاتفاقية الثانية") and share the set's date and place; "دون التوقيع" and "aucun
+   accord n'a été signé" sign nothing;
 5. events are the gazetteer's names and phrases led by a fair, summit or meeting word,
-   with their date, place and the people named with them.
+   with their date (a year in their name counts), place and the people named with them
+   or in sentences that name them again ("المباحثات", "les entretiens"); talks are tied to
+   the summit they were held at, whose span can pin a weekday to a day.
 
-Each proposal's evidence is the sentence (or clause) the value was read from.
+Each proposal's evidence is the sentence (or clause) the value was read from; a value
+no passage holds is not proposed (`intake.extract.support` checks it).
 """
 
 from __future__ import annotations
