@@ -334,7 +334,7 @@ def _clause_tense(normalized: str, start: int, end: int) -> int:
 
 def find_dates(text: str, *, language: str, published: PartialDate | None) -> list[DateMention]:
     """Every date phrase of `text`, resolved against `published` where it is relative."""
-    language = "fr" if language == "fr" else "ar"
+    language = "ar" if language == "ar" else "fr"
     normalized = _NormalizedText(text)
     patterns = _patterns()
     months = _month_names()[language]

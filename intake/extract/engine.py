@@ -445,7 +445,9 @@ class _Extraction:
         self, text: str, language: str, published: PartialDate | None, gazetteer: Gazetteer
     ) -> None:
         self.text = text
-        self.language = "fr" if language == "fr" else "ar"
+        # Arabic rules for Arabic; the Latin-script rules (French) for any other language.
+        self.article_language = language
+        self.language = "ar" if language == "ar" else "fr"
         self.arabic = self.language == "ar"
         self.published = published if published and published.is_known else None
         self.gazetteer = gazetteer
@@ -2135,7 +2137,7 @@ class _Extraction:
     def proposals(self) -> ArticleProposals:
         language = self.language
         used_orgs = {o.key for o in self.orgs}
-        result = ArticleProposals(language=language, publication_date=self.publication)
+        result = ArticleProposals(language=self.article_language, publication_date=self.publication)
         for org in self.orgs:
             if any(o.key == org.key for o in result.organizations):
                 continue
