@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Prefetch
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modeltranslation.admin import TranslationTabularInline
@@ -312,7 +313,7 @@ class SourceDocumentAdmin(TranslatedHistoryAdmin):
 @admin.register(Citation)
 class CitationAdmin(ServiceWritesMixin, SimpleHistoryAdmin):
     form = StandaloneCitationForm
-    list_display = ["quote_start", "source", "content_type", "object_id"]
+    list_display = ["quote_start", "source", "record_kind", "record_number"]
     list_filter = ["source", "content_type"]
     search_fields = ["quote"]
     list_select_related = ["source", "content_type"]
@@ -321,3 +322,11 @@ class CitationAdmin(ServiceWritesMixin, SimpleHistoryAdmin):
     @admin.display(description=_("quote"))
     def quote_start(self, obj: Citation) -> str:
         return obj.quote[:90]
+
+    @admin.display(description=_("kind of record"), ordering="content_type")
+    def record_kind(self, obj: Citation) -> str:
+        return capfirst(obj.content_type.model_class()._meta.verbose_name)
+
+    @admin.display(description=_("record number"), ordering="object_id")
+    def record_number(self, obj: Citation) -> int:
+        return obj.object_id

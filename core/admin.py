@@ -343,6 +343,8 @@ class StandaloneCitationForm(CitationForm):
 
     class Meta(CitationForm.Meta):
         fields = ["source", "content_type", "object_id", "quote", "fields"]
+        # The model names them "content type" and "object id", words no editor uses.
+        labels = {"content_type": _("kind of record"), "object_id": _("record number")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -41,6 +41,11 @@ LANGUAGE_NAMES = {
     "en": pgettext_lazy("a field's language", "English"),
 }
 
+GENERIC_LINK_LABELS = {
+    "content_type": pgettext_lazy("a citation's record", "kind of record"),
+    "object_id": pgettext_lazy("a citation's record", "record number"),
+}
+
 NUMBERED_REASON = re.compile(r"(?P<kind>intake|revision) (?P<number>\d+)(?:: (?P<own>.*))?", re.S)
 
 Kind = Literal["same", "deleted", "inserted"]
@@ -200,6 +205,8 @@ def field_label(field: models.Field) -> str:
     """The field's verbose name in the current language, with the value's language."""
     language = getattr(field, "language", None)
     original = getattr(field, "translated_field", None)
+    if field.name in GENERIC_LINK_LABELS:  # a citation's record: "content type", "object id"
+        return capfirst(str(GENERIC_LINK_LABELS[field.name]))
     name = capfirst(str((original or field).verbose_name))
     if not language:
         return name

@@ -35,6 +35,9 @@ NOT_WORDS = {
     # The language picker names each language in its own (ar, fr, en).
     "English", "français", "fr", "en", "ar",
 }  # fmt: skip
+# In a translation, what is not its language: placeholders ("%(object)s", "{name}") and
+# markup ('<meta name="referrer" content="no-referrer">').
+NOT_PROSE = re.compile(r"%\(\w+\)[sd]|\{\w+\}|<[^>]*>")
 # A password's salt and hash, shown masked on a user's page ("salt: jo**********").
 MASKED = re.compile(r"\S*\*{4,}\S*")
 VISIBLE_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt", "data-placeholder"}
@@ -86,7 +89,10 @@ def translated_words(language: str) -> set[str]:
     catalog = trans_real.translation(language)._catalog
     words: set[str] = set()
     for key in set(catalog.keys()):  # each msgid once, as the catalog that wins has it
-        words.update(word.lower() for word in LATIN_WORD.findall(str(catalog[key])))
+        if key == "":
+            continue  # the catalog's header
+        text = NOT_PROSE.sub(" ", str(catalog[key]))
+        words.update(word.lower() for word in LATIN_WORD.findall(text))
     return words
 
 
