@@ -2,7 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import CitationInline, CuratedAdmin, LanguageDirectionMixin, record_links
+from core.admin import (
+    CitationInline,
+    CountriesInUseFilter,
+    CuratedAdmin,
+    LanguageDirectionMixin,
+    record_links,
+)
 from core.records import format_partial_date
 from events.models import Event, EventParticipant
 
@@ -18,7 +24,7 @@ class ParticipantInline(LanguageDirectionMixin, TranslationTabularInline):
 class EventAdmin(CuratedAdmin):
     inlines = [ParticipantInline, CitationInline]
     list_display = ["name", "kind", "dates", "city", "country", "parent", "status"]
-    list_filter = ["kind", "status", "country"]
+    list_filter = ["kind", "status", ("country", CountriesInUseFilter)]
     search_fields = ["slug", "name_ar", "name_fr", "name_en", "city_ar", "city_fr", "city_en"]
     autocomplete_fields = ["parent", "organizations"]
     list_select_related = ["parent"]

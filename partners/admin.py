@@ -6,6 +6,7 @@ from modeltranslation.admin import TranslationStackedInline
 
 from core.admin import (
     CitationInline,
+    CountriesInUseFilter,
     CuratedAdmin,
     LanguageDirectionMixin,
     TranslatedHistoryAdmin,
@@ -28,7 +29,7 @@ def newest_first(agreements) -> list:
 class OrganizationAdmin(CuratedAdmin):
     inlines = [CitationInline]
     list_display = ["name", "acronym", "kind", "country", "parent", "status"]
-    list_filter = ["kind", "status", "country"]
+    list_filter = ["kind", "status", ("country", CountriesInUseFilter)]
     search_fields = [
         "slug",
         "name_ar",

@@ -205,3 +205,22 @@ def test_widgets_load_their_messages_in_the_editors_language(superuser_client, l
     )
     for msgid in ("Today", "Now", "Choose a Date", "Available %s", "Filter", "Cancel"):
         assert catalog.get(msgid), f"{msgid!r} is not translated for the admin's scripts"
+
+
+@pytest.mark.parametrize(
+    ("changelist", "model"),
+    [
+        ("admin:events_event_changelist", "events.Event"),
+        ("admin:partners_organization_changelist", "partners.Organization"),
+    ],
+)
+def test_country_filters_list_the_countries_in_use_by_name(superuser_client, changelist, model):
+    used = set(apps.get_model(model).objects.exclude(country="").values_list("country", flat=True))
+    page = superuser_client.get(reverse(changelist) + "?_facets=True", HTTP_ACCEPT_LANGUAGE="fr")
+    html = page.content.decode()
+    offered = set(re.findall(r'href="\?[^"]*country__exact=([A-Z]{2})', html))
+    assert offered == used
+    assert "Maroc" in html and "Afghanistan" not in html
+    chosen = superuser_client.get(reverse(changelist) + "?country__exact=MA")
+    assert chosen.status_code == 200
+    assert all(row.country == "MA" for row in chosen.context["cl"].result_list)
