@@ -234,9 +234,7 @@ class ReviewForm(forms.Form):
             self.name_field(card, edit.name)
             self.add(card, "kind", forms.ChoiceField(
                 label=_("kind"), choices=OrganizationKind.choices, initial=edit.kind))  # fmt: skip
-            self.add(card, "country", forms.ChoiceField(
-                label=_("country"), choices=country_choices(), required=False,
-                initial=edit.country))  # fmt: skip
+            self.country_field(card, edit.country)
         elif isinstance(proposal, PersonProposal):
             self.name_field(card, edit.name)
             card.notes += [position.title for position in proposal.positions]
@@ -257,6 +255,18 @@ class ReviewForm(forms.Form):
         self.add(card, "name", forms.CharField(
             label=_("name"), max_length=300, initial=value,
             widget=forms.TextInput(attrs=auto_direction())))  # fmt: skip
+
+    def country_field(self, card: Card, value: str) -> None:
+        self.add(card, "country", forms.ChoiceField(
+            label=_("country"), choices=country_choices(), required=False,
+            initial=value))  # fmt: skip
+
+    def place_fields(self, card: Card, edit) -> None:
+        """Where an event was held or an agreement signed: the city and the country."""
+        self.add(card, "city", forms.CharField(
+            label=_("city"), required=False, max_length=120, initial=edit.city,
+            widget=forms.TextInput(attrs=auto_direction())))  # fmt: skip
+        self.country_field(card, edit.country)
 
     def passages(self, card: Card, proposal) -> None:
         def put(evidence: Evidence | None, label: str) -> None:
@@ -296,12 +306,7 @@ class ReviewForm(forms.Form):
                                                  initial=edit.start))  # fmt: skip
         self.add(card, "end", PartialDateField(label=_("end date"), required=False,
                                                initial=edit.end))  # fmt: skip
-        self.add(card, "city", forms.CharField(
-            label=_("city"), required=False, max_length=120, initial=edit.city,
-            widget=forms.TextInput(attrs=auto_direction())))  # fmt: skip
-        self.add(card, "country", forms.ChoiceField(
-            label=_("country"), choices=country_choices(), required=False,
-            initial=edit.country))  # fmt: skip
+        self.place_fields(card, edit)
         if proposal.participants:
             self.add(card, "participants", forms.MultipleChoiceField(
                 label=_("participants"), required=False, widget=forms.CheckboxSelectMultiple,
@@ -319,12 +324,7 @@ class ReviewForm(forms.Form):
             label=_("kind"), choices=AgreementKind.choices, initial=edit.kind))  # fmt: skip
         self.add(card, "signed_on", PartialDateField(label=_("signed on"), required=False,
                                                      initial=edit.signed_on))  # fmt: skip
-        self.add(card, "city", forms.CharField(
-            label=_("city"), required=False, max_length=120, initial=edit.city,
-            widget=forms.TextInput(attrs=auto_direction())))  # fmt: skip
-        self.add(card, "country", forms.ChoiceField(
-            label=_("country"), choices=country_choices(), required=False,
-            initial=edit.country))  # fmt: skip
+        self.place_fields(card, edit)
         self.add(card, "duration_months", forms.IntegerField(
             label=_("duration in months"), required=False, min_value=1, max_value=1200,
             initial=edit.duration_months))  # fmt: skip

@@ -366,7 +366,9 @@ COUNTRY_PLACES = place_index(COUNTRIES)
 
 
 @dataclass
-class _Org:
+class _Named:
+    """A name the article gives (organization, person, event) and the record it matches."""
+
     key: str
     name: str  # as the article gives it
     start: int
@@ -374,32 +376,22 @@ class _Org:
     sentence: Span
     known: KnownRecord | None = None
     score: float = 0.0
+
+
+@dataclass
+class _Org(_Named):
     country: str = ""
 
 
 @dataclass
-class _Person:
-    key: str
-    name: str
-    start: int
-    end: int
-    sentence: Span
-    known: KnownRecord | None = None
-    score: float = 0.0
+class _Person(_Named):
     title: str = ""
     title_span: tuple[int, int] | None = None
     organization: str | None = None  # _Org key
 
 
 @dataclass
-class _Event:
-    key: str
-    name: str
-    start: int
-    end: int
-    sentence: Span
-    known: KnownRecord | None = None
-    score: float = 0.0
+class _Event(_Named):
     date: DateMention | None = None
     date_evidence: Span | None = None
     place: tuple[Place, str, Span] | None = None
@@ -979,20 +971,23 @@ class _Extraction:
         name = self.text[start:end]
         if known is None and match:
             known, score = self.gazetteer.best_match("organization", name, threshold=86)
-        key = None
+        org = _Org(
+            self.org_key(name, known), name, start, end, self.sentence_of(start), known, score
+        )
+        org.country = known.country if known else ""
+        self.orgs.append(org)
+        return org
+
+    def org_key(self, name: str, known: KnownRecord | None) -> str:
+        """The key of the organization already named that this name is, else a new one: the
+        same record, or (neither matching a record) a name alike."""
         for org in self.orgs:
             same = (
                 known is not None and org.known is not None and org.known.slug == known.slug
             ) or (known is None and org.known is None and name_similarity(org.name, name) >= 86)
             if same:
-                key = org.key
-                break
-        org = _Org(
-            key or self.new_key("org"), name, start, end, self.sentence_of(start), known, score
-        )
-        org.country = known.country if known else ""
-        self.orgs.append(org)
-        return org
+                return org.key
+        return self.new_key("org")
 
     def company_after(self, index: int) -> _Org | None:
         """ "شركة 'عِلم'", "لشركة Mistral AI", "والشركة الفرنسية ” Onepoint “"."""
@@ -1161,16 +1156,8 @@ class _Extraction:
         name = self.ministry_of(title)
         if name:
             known, score = self.gazetteer.best_match("organization", name, threshold=80)
-            key = None
-            for other in self.orgs:
-                same = (known and other.known and other.known.slug == known.slug) or (
-                    not known and not other.known and name_similarity(other.name, name) >= 86
-                )
-                if same:
-                    key = other.key
-                    break
             org = _Org(
-                key or self.new_key("org"), name, start, end, self.sentence_of(start), known,
+                self.org_key(name, known), name, start, end, self.sentence_of(start), known,
                 score, known.country if known else "",
             )  # fmt: skip
             self.orgs.append(org)
@@ -1625,11 +1612,17 @@ class _Extraction:
             distance = abs(position - start)
             return all(abs(position - s) >= distance for s, _ in others)
 
+        def told_here(position: int) -> bool:
+            """In the sentence, outside the excluded clauses, nearest this instrument."""
+            return (
+                sentence.start <= position < sentence.end
+                and not any(s <= position < e for s, e in excluded)
+                and nearest_is_this(position)
+            )
+
         # Signatories and attendees.
         for person in self.people:
-            if not (sentence.start <= person.start < sentence.end):
-                continue
-            if any(s <= person.start < e for s, e in excluded) or not nearest_is_this(person.start):
+            if not told_here(person.start):
                 continue
             if presence is not None and person.start > presence:
                 if person.key not in agreement.signatories:
@@ -1645,9 +1638,7 @@ class _Extraction:
         # Parties: organizations named in the sentence (not in a purpose clause, not at the
         # signing only as attendees' employers), and the signatories' organizations.
         for org in self.orgs:
-            if not (sentence.start <= org.start < sentence.end):
-                continue
-            if any(s <= org.start < e for s, e in excluded) or not nearest_is_this(org.start):
+            if not told_here(org.start):
                 continue
             if presence is not None and org.start > presence:
                 continue
@@ -1665,11 +1656,7 @@ class _Extraction:
             if person.organization:
                 agreement.parties.setdefault(person.organization, evidence)
         # Date, place, event, duration.
-        date = next(
-            (d for d in self.dates if sentence.start <= d.start < sentence.end and nearest_is_this(d.start)
-             and not any(s <= d.start < e for s, e in excluded)),
-            None,
-        )  # fmt: skip
+        date = next((d for d in self.dates if told_here(d.start)), None)
         if date is not None and (
             agreement.date is None or (not agreement.date.is_known and date.is_known)
         ):
@@ -2135,7 +2122,6 @@ class _Extraction:
     # --- Output ----------------------------------------------------------------------
 
     def proposals(self) -> ArticleProposals:
-        language = self.language
         used_orgs = {o.key for o in self.orgs}
         result = ArticleProposals(language=self.article_language, publication_date=self.publication)
         for org in self.orgs:
@@ -2144,13 +2130,11 @@ class _Extraction:
             result.organizations.append(
                 OrganizationProposal(
                     key=org.key,
-                    name=NameProposal(
-                        text=org.name,
-                        evidence=self.evidence(
-                            *self.name_evidence(org.start, org.end, org.sentence)
-                        ),
-                        existing=org.known.ref(language) if org.known else None,
-                        score=org.score if org.known else 0.0,
+                    name=self.name_proposal(
+                        org.name,
+                        self.name_evidence(org.start, org.end, org.sentence),
+                        org.known,
+                        org.score,
                     ),
                     country=org.country,
                     kind="" if org.known else lx.kind_of(org.name, lx.ORGANIZATION_KIND_WORDS),
@@ -2183,13 +2167,11 @@ class _Extraction:
             result.people.append(
                 PersonProposal(
                     key=person.key,
-                    name=NameProposal(
-                        text=person.name,
-                        evidence=self.evidence(
-                            *self.name_evidence(person.start, person.end, person.sentence)
-                        ),
-                        existing=person.known.ref(language) if person.known else None,
-                        score=person.score if person.known else 0.0,
+                    name=self.name_proposal(
+                        person.name,
+                        self.name_evidence(person.start, person.end, person.sentence),
+                        person.known,
+                        person.score,
                     ),
                     positions=positions,
                 )
@@ -2202,17 +2184,23 @@ class _Extraction:
             result.initiatives.append(
                 InitiativeProposal(
                     key=self.new_key("initiative"),
-                    name=NameProposal(
-                        text=name,
-                        evidence=self.evidence(
-                            *self.name_evidence(start, end, self.sentence_of(start))
-                        ),
-                        existing=known.ref(language) if known else None,
-                        score=score if known else 0.0,
+                    name=self.name_proposal(
+                        name, self.name_evidence(start, end, self.sentence_of(start)), known, score
                     ),
                 )
             )
         return result
+
+    def name_proposal(
+        self, text: str, evidence: tuple[int, int], known: KnownRecord | None, score: float
+    ) -> NameProposal:
+        """A name as printed, where it is read, and the record it matches (with its score)."""
+        return NameProposal(
+            text=text,
+            evidence=self.evidence(*evidence),
+            existing=known.ref(self.language) if known else None,
+            score=score if known else 0.0,
+        )
 
     def name_evidence(self, start: int, end: int, sentence: Span) -> tuple[int, int]:
         """The clause around a name: its comma-separated segment, grown to 40 characters."""
@@ -2304,14 +2292,7 @@ class _Extraction:
             )
         for person_key, span in agreement.attendees.items():
             person = agreement.mentions[person_key]
-            proposal.attendees.append(
-                AttendanceProposal(
-                    person=person_key,
-                    evidence=self.evidence(*self.tight(span, person.start, person.end)),
-                    organization=person.organization,
-                    title=person.title,
-                )
-            )
+            proposal.attendees.append(self.attendance(person_key, person, span))
         if agreement.date is not None:
             proposal.date = self.date_proposal(agreement.date, agreement.date_evidence or sentence)
         if agreement.place is not None:
@@ -2327,6 +2308,15 @@ class _Extraction:
             proposal.subject = Proposed(subject, self.evidence(span.start, span.end))
         proposal.existing = self.existing_agreement(agreement)
         return proposal
+
+    def attendance(self, person_key: str, person: _Person, span: Span) -> AttendanceProposal:
+        """Someone present (at a signing, at an event), read in `span`."""
+        return AttendanceProposal(
+            person=person_key,
+            evidence=self.evidence(*self.tight(span, person.start, person.end)),
+            organization=person.organization,
+            title=person.title,
+        )
 
     def tight(self, span: Span, start: int, end: int) -> tuple[int, int]:
         """The evidence span, no longer than the value's clause needs (400 characters)."""
@@ -2359,17 +2349,13 @@ class _Extraction:
     def event_proposal(self, event: _Event) -> EventProposal:
         proposal = EventProposal(
             key=event.key,
-            name=NameProposal(
-                text=event.name,
-                evidence=self.evidence(
-                    *(
-                        (event.name_evidence.start, event.name_evidence.end)
-                        if event.name_evidence
-                        else self.name_evidence(event.start, event.end, event.sentence)
-                    )
-                ),
-                existing=event.known.ref(self.language) if event.known else None,
-                score=event.score if event.known else 0.0,
+            name=self.name_proposal(
+                event.name,
+                (event.name_evidence.start, event.name_evidence.end)
+                if event.name_evidence
+                else self.name_evidence(event.start, event.end, event.sentence),
+                event.known,
+                event.score,
             ),
             signed_nothing=not event.signed,
             kind="" if event.known else lx.kind_of(event.name, lx.EVENT_KIND_WORDS),
@@ -2386,15 +2372,7 @@ class _Extraction:
         if event.place is not None:
             proposal.place = self.place_proposal(event.place, event.place[2])
         for person_key, span in event.participants.items():
-            person = self.person(person_key)
-            proposal.participants.append(
-                AttendanceProposal(
-                    person=person_key,
-                    evidence=self.evidence(*self.tight(span, person.start, person.end)),
-                    organization=person.organization,
-                    title=person.title,
-                )
-            )
+            proposal.participants.append(self.attendance(person_key, self.person(person_key), span))
         return proposal
 
 
