@@ -19,6 +19,9 @@ from django.utils import timezone
 from core.records import has_field
 
 TRACKED_APPS = ("core", "partners", "events", "agreements")
+# Editors' work in progress, which the public never sees: a proposed revision changes
+# nothing published until it is approved (and the approval is a tracked write).
+UNTRACKED_MODELS = ("core.revision",)
 
 
 @cache
@@ -28,7 +31,11 @@ def _version_sql() -> tuple[str, int]:
     dates: list[str] = []
     # Sorted by table: the registry's order follows import order, which differs between
     # processes (hash seeds), and every process must spell the same version alike.
-    tracked = [model for model in apps.get_models() if model._meta.app_label in TRACKED_APPS]
+    tracked = [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label in TRACKED_APPS and model._meta.label_lower not in UNTRACKED_MODELS
+    ]
     for model in sorted(tracked, key=lambda model: model._meta.db_table):
         table = quote(model._meta.db_table)
         ids.append(f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {table})")

@@ -14,6 +14,7 @@ from agreements import services as agreement_services
 from agreements.models import Agreement
 from agreements.services import SigningAct
 from core import revisions, services
+from core.dataset import dataset_version
 from core.models import Citation, Revision, RevisionStatus
 from core.snapshots import ProposedChange
 from partners import services as partner_services
@@ -198,3 +199,14 @@ def test_an_editors_deletion_of_a_published_records_citation_waits():
 
     revisions.approve(actor=factories.publisher(), revision=revision)
     assert list(organization.citations.values_list("quote", flat=True)) == [kept.quote]
+
+
+def test_a_proposed_change_leaves_the_public_datasets_version_alone(agreement):
+    """ETags and cached counts follow what the public can see: a change waiting for review
+    is not part of it, its approval is."""
+    before = dataset_version()[0]
+    revision = propose_change(factories.editor(), agreement, title={"fr": "Nouveau titre"})
+    assert dataset_version()[0] == before
+
+    revisions.approve(actor=factories.publisher(), revision=revision)
+    assert dataset_version()[0] != before
