@@ -266,11 +266,14 @@ def save_source(
     title: Translations | Any = UNSET,
     publisher: str | Any = UNSET,
     author: str | Any = UNSET,
+    dateline: str | Any = UNSET,
+    credits: str | Any = UNSET,
     language: str | Any = UNSET,
     published_on: PartialDate | str | Any | None = UNSET,
     url: str | Any = UNSET,
     file_name: str | Any = UNSET,
     text: str | Any = UNSET,
+    reason: str = "api",
 ) -> SourceDocument:
     """Create a source document, or change it without breaking any citation of it."""
     source, previous_status = open_for_write(
@@ -281,11 +284,12 @@ def save_source(
     if published_on is not UNSET:
         set_partial_date(source, "published_on", "published_on_precision", published_on)
     for field_name, value in (
-        ("publisher", publisher), ("author", author), ("language", language), ("url", url),
-        ("file_name", file_name), ("text", text),
+        ("publisher", publisher), ("author", author), ("dateline", dateline),
+        ("credits", credits), ("language", language), ("url", url), ("file_name", file_name),
+        ("text", text),
     ):  # fmt: skip
         if value is not UNSET:
             setattr(source, field_name, value if value is not None else "")
-    save_validated(source, actor=actor, reason="api")
+    save_validated(source, actor=actor, reason=reason)
     close_write(source, actor=actor, previous_status=previous_status)
     return source

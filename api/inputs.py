@@ -207,10 +207,17 @@ def citations_from(data: list[dict]) -> list[CitationInput]:
     ]
 
 
+SLUG_HELP = _(
+    "Stable identifier (Latin letters, digits, hyphens); it never changes once set. Left "
+    "out on creation, it is made from the French or English title, or from the Arabic "
+    "transliterated."
+)
+
+
 class RecordInput(StrictSerializer):
     """Fields every curated record shares on input."""
 
-    slug = Slug(max_length=120, help_text=_("Stable identifier; it never changes once set."))
+    slug = Slug(max_length=120, required=False, help_text=SLUG_HELP)
     status = serializers.ChoiceField(
         choices=PublicationStatus.choices,
         required=False,

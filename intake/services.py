@@ -29,18 +29,15 @@ from agreements.services import (
     SigningAct,
     create_agreement,
     save_initiative,
+    save_source,
     update_agreement,
 )
 from core import revisions, rules
-from core.models import Citation, SourceDocument
+from core.models import Citation
 from core.records import PartialDate
 from core.services import (
     CitationInput,
     User,
-    finish_write,
-    save_record,
-    set_partial_date,
-    set_translations,
 )
 from events.services import ParticipantInput, save_event
 from intake.extract import Gazetteer, extract_article
@@ -128,17 +125,11 @@ def start_intake(
     _check_may_intake(actor)
     # Quotes are slices of this very text: it is stored exactly as the extractor reads it.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # Built whole, then written by the generic write path the admin's source form uses
-    # (`save_source` takes no dateline): slug made from the headline, every rule checked.
-    source = SourceDocument(
-        publisher=publisher, author=author, dateline=dateline, language=language, url=url,
-        text=text,
+    source = save_source(
+        actor=actor, title=translated(title, language), publisher=publisher, author=author,
+        dateline=dateline, language=language, url=url, text=text,
+        published_on=published_on or PartialDate(), reason="intake",
     )  # fmt: skip
-    set_translations(source, "title", translated(title, language))
-    set_partial_date(source, "published_on", "published_on_precision",
-                     published_on or PartialDate())  # fmt: skip
-    save_record(actor=actor, record=source, reason="intake")
-    finish_write(source)
     started = time.monotonic()
     try:
         proposals = (extractor or default_extractor)(
@@ -154,9 +145,7 @@ def start_intake(
     stated = proposals.publication_date
     if not (published_on or PartialDate()).is_known and stated and stated.value.is_known:
         # The editor gave no date and the article states its own ("اليوم الجمعة 12 شتنبر").
-        set_partial_date(source, "published_on", "published_on_precision", stated.value)
-        save_record(actor=actor, record=source, reason="intake")
-        finish_write(source)
+        source = save_source(actor=actor, source=source, published_on=stated.value, reason="intake")
     return ArticleIntake.objects.create(
         source=source,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,

@@ -38,6 +38,7 @@ from api.fields import (
     tr,
 )
 from api.inputs import (
+    SLUG_HELP,
     URL,
     Integer,
     PartialDateInput,
@@ -50,6 +51,7 @@ from api.inputs import (
     slug_of,
     translations,
 )
+from core.models import SourceLanguage
 from core.visibility import joined
 from events.models import Event
 from partners.models import Organization
@@ -272,7 +274,17 @@ class SourceSerializer(ReadSerializer):
     author = serializers.CharField(
         read_only=True, allow_null=True, help_text=_("Author, where the page states it.")
     )
-    language = serializers.CharField(read_only=True, help_text=_("ISO 639-1 code of the text."))
+    dateline = serializers.CharField(
+        read_only=True,
+        allow_null=True,
+        help_text=_("The place the article is filed from, as printed, where it says."),
+    )
+    credits = serializers.CharField(
+        read_only=True, allow_null=True, help_text=_("Other credits (photographs, agency...).")
+    )
+    language = serializers.CharField(
+        read_only=True, help_text=_("ISO 639-1 code of the text, or “other”.")
+    )
     published_on = PartialDateField(help_text=_("Publication date at its known precision."))
     published_on_precision = precision_field(_("How much of the publication date is known."))
     original_url = serializers.CharField(
@@ -295,6 +307,8 @@ class SourceSerializer(ReadSerializer):
             "title": tr(source, "title"),
             "publisher": source.publisher or None,
             "author": source.author or None,
+            "dateline": source.dateline or None,
+            "credits": source.credits or None,
             "language": source.language,
             "published_on": partial(source.published_on, source.published_on_precision),
             "published_on_precision": source.published_on_precision,
@@ -365,14 +379,21 @@ class InitiativeInput(RecordInput):
 
 
 class SourceInput(StrictSerializer):
-    slug = Slug(max_length=120)
+    slug = Slug(max_length=120, required=False, help_text=SLUG_HELP)
     title = translations(500, help_text=_("Title; Arabic is required on creation."))
     publisher = Text(max_length=200, required=False, allow_blank=True)
     author = Text(max_length=200, required=False, allow_blank=True)
-    language = serializers.ChoiceField(choices=["ar", "fr", "en"], required=False)
+    dateline = Text(max_length=120, required=False, allow_blank=True)
+    credits = Text(max_length=300, required=False, allow_blank=True)
+    language = serializers.ChoiceField(choices=SourceLanguage.values, required=False)
     published_on = PartialDateInput()
     url = URL(max_length=500, required=False, allow_blank=True)
-    file_name = Text(max_length=200)
+    file_name = Text(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text=_("The archived copy's file name, if there is one."),
+    )
     text = Text(help_text=_("The full text every quote is checked against."))
 
     def validate_slug(self, value: str) -> str:

@@ -245,6 +245,25 @@ def test_every_resource_is_writable(seeded, publisher: Client):
     assert "text" in cited.json()
 
 
+def test_records_and_sources_created_without_a_slug_get_one_from_their_title(
+    seeded, editor: Client
+):
+    """As in the admin and intake: the slug is made by the services, never typed."""
+    person = post(editor, "/api/v1/people/", {"name": {"ar": "يوسف وفقير", "fr": "Youssef Oufkir"}})
+    assert person.status_code == 201, person.json()
+    assert Person.objects.filter(slug="youssef-oufkir").exists()
+    source = post(editor, "/api/v1/sources/", {
+        "title": {"ar": "مقال بلا ملف"}, "text": "نص المقال الكامل", "dateline": "الرباط",
+        "credits": "تصوير: فلان", "language": "ar", "published_on": "2025-09",
+    })  # fmt: skip
+    assert source.status_code == 201, source.json()
+    stored = SourceDocument.objects.get(title_ar="مقال بلا ملف")
+    assert (stored.slug, stored.file_name, stored.dateline) == ("mql-bl-mlf", "", "الرباط")
+    shown = Client().get(f"/api/v1/sources/{stored.slug}/").json()
+    assert (shown["dateline"], shown["credits"]) == ("الرباط", "تصوير: فلان")
+    assert shown["published_on"] == "2025-09"
+
+
 def test_renaming_a_party_refreshes_search(seeded, publisher: Client):
     response = patch(publisher, "/api/v1/partners/mistral-ai/", {"name": {"fr": "Mistral Paris"}})
     assert response.status_code == 200
