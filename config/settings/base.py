@@ -82,7 +82,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",
     "simple_history",
-    "axes",
+    "config.apps.LoginAttemptsConfig",  # django-axes, with a translated name
     # The layers, bottom up: each app imports only those listed before it.
     "core",
     "partners",
