@@ -18,9 +18,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from agreements.models import Agreement, AgreementParty, Initiative
 from core.records import LANGUAGES, PartialDate
+from events.models import Event
 from intake.extract.proposals import RecordKind, RecordRef
 from intake.extract.text import WORD, Token, normalize, skeleton, strip_clitics, tokens
+from partners.models import Organization, Person, Position
 
 # A name token matches a text token at this similarity (0-100) of their spelling keys.
 TOKEN_SIMILARITY = 84
@@ -192,9 +195,6 @@ class Gazetteer:
     @classmethod
     def from_database(cls) -> Gazetteer:
         """Every record, drafts included, in seven queries."""
-        from agreements.models import Agreement, AgreementParty, Initiative
-        from events.models import Event
-        from partners.models import Organization, Person, Position
 
         def names(row: dict, prefix: str) -> dict[str, str]:
             return {code: row[f"{prefix}_{code}"] for code in LANGUAGES if row[f"{prefix}_{code}"]}
