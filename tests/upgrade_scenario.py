@@ -49,9 +49,13 @@ def main(out_dir: Path) -> None:
 
     from agreements.models import Agreement
     from agreements.services import update_agreement
+    from core.models import SourceDocument
 
     call_command("migrate", verbosity=0)
     call_command("load_seeds", verbosity=0)
+    # Columns added after the previous version: a database it made has them empty (the
+    # next `load_seeds` fills them from the seeds, tests/seeding/test_source_metadata.py).
+    SourceDocument.objects.update(dateline="", credits="")
     editor = User.objects.create_superuser("editor", password="not-used-here")
     agreement = Agreement.objects.published().order_by("pk").first()
     update_agreement(actor=editor, agreement=agreement, title={"fr": "Titre corrigé"})

@@ -186,7 +186,10 @@ def test_a_slug_is_unique(seeded, editor_client):
     assert "Agreement with this Slug already exists." in errors_of(response)
 
 
-def test_a_citation_quote_must_occur_in_its_source(seeded, editor_client):
+def test_a_citation_quote_must_occur_in_its_source(seeded, publisher_client):
+    # A publisher: an editor's change to a published record waits for review
+    # (tests/admin/test_review.py), and this test reads the citation back.
+    editor_client = publisher_client
     agreement = Agreement.objects.get(slug=MISTRAL)
     source = SourceDocument.objects.get(file_name="001_5ccb9bab0d6213d5.txt")
     prefix = "core-citation-content_type-object_id"
@@ -234,7 +237,8 @@ def test_changes_are_attributed_diffed_and_revertible(seeded, publisher_client, 
         reverse("admin:agreements_agreement_history", args=[agreement.pk]),
         HTTP_ACCEPT_LANGUAGE="en",
     ).content.decode()
-    assert "Title [fr]" in history_page and "Titre corrigé" in history_page
+    # The field labelled in the reader's language, the whole new text shown.
+    assert "Title (French)" in history_page and "Titre corrigé" in history_page
     # Revert: open the earlier version and save it.
     revert_url = reverse(
         "admin:agreements_agreement_simple_history", args=[agreement.pk, previous.history_id]
