@@ -290,6 +290,9 @@ SIGNED_BY_FR = re.compile(
     r"\b(?:ont|a|avaient|avait|ont\s+ete|a\s+ete)\s+(?:\w+\s+)?(?:sign|paraph|conclu)|\bsign(?:ent|e|ee|es|ees)\s+par\b|\bsignent\b|\bsignataires\b",
 )
 
+# "The ceremony" of a signing just reported, in a sentence of its own (normalized text).
+CEREMONY = re.compile(r"\bceremonie\b|(?:^|\s)(?:وال|بال|ال)?(?:حفل|مراسم)(?:\s|$)")
+
 
 def _word_set(words) -> frozenset[str]:
     return frozenset(normalize(w) for w in words)
@@ -1445,6 +1448,10 @@ class _Extraction:
                     return True
         return False
 
+    def is_ceremony(self, sentence: Span) -> bool:
+        """The sentence speaks of "the ceremony" (of the signing just reported)."""
+        return bool(CEREMONY.search(normalize(self.text[sentence.start : sentence.end])))
+
     def names_signers(self, sentence: Span) -> bool:
         if self.arabic:
             return any(
@@ -1475,14 +1482,18 @@ class _Extraction:
                 continue
             if not inside:
                 # "وقد جرت مراسم التوقيع بحضور ...": the signing of the agreement at hand.
-                if (
-                    current is not None
-                    and self.is_signing(sentence)
-                    and (
-                        self.presence_start(sentence) is not None
-                        or self.names_signers(sentence)
-                        or self.sidelines_event(sentence) is not None
+                present = self.presence_start(sentence) is not None
+                if current is not None and (
+                    (
+                        self.is_signing(sentence)
+                        and (
+                            present
+                            or self.names_signers(sentence)
+                            or self.sidelines_event(sentence) is not None
+                        )
                     )
+                    # "La cérémonie s'est déroulée en présence de ...", "وجرى الحفل بحضور".
+                    or (present and self.is_ceremony(sentence))
                 ):
                     self.attach(current, sentence, sentence.start, sentence.start)
                 continue

@@ -503,3 +503,20 @@ def test_a_company_named_in_quotes_takes_the_nationality_printed_beside_it() -> 
     text = "وقعت الوزارة والشركة الفرنسية ” Onepoint “ والشركة 'عِلم' السعودية مذكرة تفاهم."
     countries = {o.name.text: o.country for o in extract(text).organizations}
     assert countries == {"Onepoint": "FR", "عِلم": "SA"}
+
+
+def test_the_ceremony_in_a_sentence_of_its_own_brings_its_guests_to_the_signing() -> None:
+    """ "La cérémonie s'est déroulée en présence de ..." names no instrument and no signing
+    verb: it is the ceremony of the agreement just reported."""
+    text = (
+        "Rabat – Le ministère de la Transition numérique et de la Réforme de l'administration "
+        "et la société Orange Maroc ont signé, le 4 mars 2025 à Rabat, un mémorandum "
+        "d'entente pour former des jeunes aux métiers du numérique.\n"
+        "La cérémonie s'est déroulée en présence de M. Ryad Mezzour, ministre de l'Industrie "
+        "et du Commerce.\n"
+    )
+    proposals = extract(text, language="fr")
+    (agreement,) = proposals.agreements
+    names = by_key(proposals)
+    assert [names[act.person] for act in agreement.attendees] == ["Ryad Mezzour"]
+    assert agreement.attendees[0].title == "ministre de l'Industrie et du Commerce"
