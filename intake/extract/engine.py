@@ -1052,6 +1052,8 @@ class _Extraction:
             between = self.text[self.tokens[position - 1].end : token.start]
             if between.strip(" ") and between.strip() not in ("-", "–"):
                 break
+            if any(p.start <= token.start < p.end for p in self.people):
+                break  # "المدير العام لشركة اتصالات المغرب محمد بنشعبون": the title's holder
             nword = self.norms[position]
             if self.arabic:
                 is_country = (strip_clitics(nword)[-1],) in COUNTRY_PLACES or (
@@ -1189,6 +1191,8 @@ class _Extraction:
             if not match:
                 return ""
             article, role, delegate, charged, rest = match.groups()
+            if not set(normalize(rest).split()) - {"المنتدب", "المنتدبه", "المكلف", "المكلفه"}:
+                return ""  # "الوزيرة المنتدبة" alone: no ministry printed, none invented
             noun = "وزارة" if role.startswith("وزير") else "سفارة"
             words = [(article or "") + noun]
             if delegate and article:
