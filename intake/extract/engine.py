@@ -351,6 +351,11 @@ NATIONALITIES = {
     for word in words
 }
 TITLE_AR = _word_set(lx.TITLE_WORDS_AR)
+# A board governs a body; it is not the body a title's holder works for.
+BOARD = re.compile(
+    r"(?:ب|ل|و)?(?:ال)?مجلس\s+(?:ال)?(?:إدارة|ادارة|رقابة|مراقبة|توجيه)(?:\s+الجماعية)?"
+    r"|[Cc]onseil\s+(?:d['’]administration|de\s+surveillance)|[Dd]irectoire"
+)
 INSTRUMENT_HEADS = frozenset(
     strip_clitics(phrase.split()[0])[-1] for phrase, _ in lx.AGREEMENT_KINDS_AR
 ) | frozenset(phrase.split()[0] for phrase, _ in lx.AGREEMENT_KINDS_AR)
@@ -871,6 +876,8 @@ class _Extraction:
             ):
                 if readings[-1] in ("مركز", "معهد"):
                     continue
+                if readings[-1] == "جمعيه" and self.norms[index + 1 : index + 2] == ["العامه"]:
+                    continue  # "الجمعية العامة": a meeting, not an association
                 if readings[-1] == "جهه" and (
                     word.startswith("ب") or (index and self.norms[index - 1] in ("في", "داخل"))
                 ):
@@ -928,10 +935,10 @@ class _Extraction:
                 if not any(p.start <= start < p.end for p in self.people):
                     self.add_org(start, start + len(name), name)
 
-    def repeat_org_mentions(self) -> None:
+    def repeat_org_mentions(self, orgs: list[_Org] | None = None) -> None:
         """Later mentions of an organization first named as "شركة 'X'" or "la société X":
         the same name, quoted the same way, anywhere in the text."""
-        for org in list(self.orgs):
+        for org in list(self.orgs if orgs is None else orgs):
             if org.known is not None or len(org.name) < 2:
                 continue
             quoted = self.text[org.start - 1 : org.start] in lx.QUOTES
@@ -1025,6 +1032,8 @@ class _Extraction:
         first = self.tokens[index]
         if index > 0 and self.norms[index - 1] in ("هذه", "هذا", "هاته", "ce", "cet", "cette"):
             return None  # "هذه المديرية": one already named
+        if BOARD.match(self.text, first.start):
+            return None  # "مجلس الإدارة", "conseil d'administration": a board, not a body
         start = first.start
         word = self.norms[index]
         if not self.arabic and _elided(word) != word:
@@ -1071,6 +1080,8 @@ class _Extraction:
                     break
                 if nword in ("الرائده", "الرائد", "المعنيه"):
                     break
+                if any(r in HONORIFIC_AR for r in strip_clitics(nword)[:2]):
+                    break  # "رئيس جامعة الحسن الثاني السيد ...": the holder's name follows
                 if nword.startswith("ب") and self.place_at(position):
                     break
                 if (
@@ -1130,6 +1141,11 @@ class _Extraction:
         # An organization named in the title: the last one ("... في شركة 'عِلم'").
         inside = [o for o in self.orgs if start <= o.start and o.end <= end]
         indexes = list(self.token_range(start, end))
+        board = BOARD.search(title)
+        if board is not None:
+            # "رئيس مجلس الإدارة الجماعية للقرض الفلاحي للمغرب": the body the board runs,
+            # under the name the text prints for it.
+            return self.governed_by(start + board.end(), end)
         for index in indexes[1:]:
             readings = strip_clitics(self.norms[index])
             if any(r in COMPANY_AR for r in readings[:3]) or (
@@ -1167,6 +1183,32 @@ class _Extraction:
             )  # fmt: skip
             self.orgs.append(org)
             return org
+        return None
+
+    def governed_by(self, start: int, end: int) -> _Org | None:
+        """The body named between `start` (after a board's name) and the end of a title:
+        "للقرض الفلاحي للمغرب" is "القرض الفلاحي للمغرب" where the text prints it so,
+        "de la CDG" is "CDG"."""
+        rest = self.text[start:end].strip()
+        inside = [o for o in self.orgs if start <= o.start and o.end <= end]
+        if inside:
+            return inside[0]
+        if self.arabic:
+            if rest.startswith("لل"):
+                candidates = ["ال" + rest[2:]]
+            elif rest.startswith("ل"):
+                candidates = [rest[1:]]
+            else:
+                candidates = [rest]
+        else:
+            candidates = [re.sub(r"^(?:de la |de l['’]|du |des |de |d['’])", "", rest)]
+        for name in candidates:
+            if len(name.split()) < (2 if self.arabic else 1):
+                continue
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", self.text):
+                org = self.add_org(match.start(), match.end(), name)
+                self.repeat_org_mentions([org])
+                return org
         return None
 
     def named_before(self, head: str, position: int) -> _Org | None:
@@ -1464,6 +1506,21 @@ class _Extraction:
             )
         return bool(SIGNED_BY_FR.search(normalize(self.text[sentence.start : sentence.end])))
 
+    def presides(self, sentence: Span) -> bool:
+        """ "أشرف ... على توقيع", "ترأس حفل التوقيع", "a présidé la cérémonie de signature"."""
+        if self.arabic:
+            return any(
+                any(r in ("اشرف", "اشرفت", "ترأس", "تراس", "ترأست", "تراست") for r in
+                    strip_clitics(self.norms[i])[:2])
+                for i in self.token_range(sentence.start, sentence.end)
+            )  # fmt: skip
+        return bool(
+            re.search(
+                r"(?:a|ont) présidé|sous la présidence d",
+                self.text[sentence.start : sentence.end],
+            )
+        )
+
     def read_agreements(self) -> None:
         current: _Agreement | None = None
         mentions = self.instrument_mentions()
@@ -1635,9 +1692,19 @@ class _Extraction:
                 and nearest_is_this(position)
             )
 
-        # Signatories and attendees.
+        # Signatories and attendees. Those who "أشرف على توقيع" (presided over the signing)
+        # signed for a party, or else attended: which, once the parties are known.
+        presiding = self.presides(sentence)
+        presiders: list[_Person] = []
         for person in self.people:
             if not told_here(person.start):
+                continue
+            if (
+                presiding
+                and not self.names_signers(sentence)
+                and (presence is None or person.start < presence)
+            ):
+                presiders.append(person)
                 continue
             if presence is not None and person.start > presence:
                 if person.key not in agreement.signatories:
@@ -1666,6 +1733,15 @@ class _Extraction:
             ):
                 continue
             agreement.parties.setdefault(org.key, Span(sentence.start, sentence.end))
+        for person in presiders:
+            if person.key in agreement.signatories or person.key in agreement.attendees:
+                continue
+            evidence = self.clause(sentence, person.start, person.end)
+            if person.organization and person.organization in agreement.parties:
+                agreement.signatories[person.key] = evidence
+            else:
+                agreement.attendees[person.key] = evidence
+            agreement.mentions[person.key] = person
         for person_key, evidence in agreement.signatories.items():
             person = agreement.mentions[person_key]
             if person.organization:

@@ -60,3 +60,81 @@ def test_a_french_bare_delegate_minister_invents_no_ministry() -> None:
     )
     proposals = extract(text, language="fr", published=PartialDate(2025, 3, 5))
     assert not any("minist" in o.name.text for o in proposals.organizations)
+
+
+FRAMEWORK_AGREEMENT = (
+    "الدار البيضاء - تم يوم الجمعة 14 فبراير 2025 بالدار البيضاء التوقيع على اتفاقية إطار "
+    "بين جامعة الحسن الثاني والجمعية المغربية لصناعة النسيج والألبسة.\n"
+    "وأشرف على توقيع الاتفاقية رئيس جامعة الحسن الثاني السيد عبد اللطيف مكرم، ورئيس "
+    "الجمعية المغربية لصناعة النسيج والألبسة السيد أنس الأنصاري.\n"
+    "وتهدف هذه الاتفاقية إلى تعزيز التكوين المهني وملاءمته مع حاجيات المقاولات.\n"
+)
+
+
+def test_an_association_is_a_party_and_heads_who_preside_over_the_signing_signed() -> None:
+    proposals = extract(FRAMEWORK_AGREEMENT, published=PartialDate(2025, 2, 15))
+    names = by_key(proposals)
+    # "والجمعية ..." opens the second party; "السيد" ends the university's name.
+    assert {o.name.text for o in proposals.organizations} == {
+        "جامعة الحسن الثاني",
+        "الجمعية المغربية لصناعة النسيج والألبسة",
+    }
+    (agreement,) = proposals.agreements
+    assert agreement.kind.value == "agreement"
+    assert agreement.title.value == "اتفاقية إطار"
+    assert {names[p.value] for p in agreement.parties} == {
+        "جامعة الحسن الثاني",
+        "الجمعية المغربية لصناعة النسيج والألبسة",
+    }
+    # Heads of the two parties "presiding over" the signing signed it for them.
+    signed = {names[s.person]: (s.title, names.get(s.organization)) for s in agreement.signatories}
+    assert signed == {
+        "عبد اللطيف مكرم": ("رئيس جامعة الحسن الثاني", "جامعة الحسن الثاني"),
+        "أنس الأنصاري": (
+            "رئيس الجمعية المغربية لصناعة النسيج والألبسة",
+            "الجمعية المغربية لصناعة النسيج والألبسة",
+        ),
+    }
+    assert agreement.attendees == []
+    assert agreement.date.value == PartialDate(2025, 2, 14)
+    assert agreement.place.city == "الدار البيضاء"
+
+
+PRESIDED_BY_A_MINISTER = (
+    "مراكش - أشرف وزير الفلاحة والصيد البحري والتنمية القروية والمياه والغابات، السيد أحمد "
+    "البواري، يوم الإثنين 21 أبريل 2025 بمراكش، على توقيع مذكرة تفاهم بين القرض الفلاحي "
+    "للمغرب والمكتب الوطني للاستشارة الفلاحية.\n"
+    "ووقع المذكرة كل من رئيس مجلس الإدارة الجماعية للقرض الفلاحي للمغرب محمد فكرات، "
+    "والمدير العام للمكتب الوطني للاستشارة الفلاحية المهدي الرامي.\n"
+    "وجرى التوقيع على هامش الدورة السابعة عشرة للمعرض الدولي للفلاحة بالمغرب.\n"
+)
+
+
+def test_a_minister_presiding_attends_and_a_board_is_not_the_employer() -> None:
+    proposals = extract(PRESIDED_BY_A_MINISTER, published=PartialDate(2025, 4, 22))
+    names = by_key(proposals)
+    organizations = {o.name.text for o in proposals.organizations}
+    assert not any(name.startswith("مجلس") for name in organizations)
+    (agreement,) = proposals.agreements
+    assert agreement.kind.value == "mou"
+    assert {names[p.value] for p in agreement.parties} == {
+        "القرض الفلاحي للمغرب",
+        "المكتب الوطني للاستشارة الفلاحية",
+    }
+    signed = {names[s.person]: (s.title, names.get(s.organization)) for s in agreement.signatories}
+    assert signed["محمد فكرات"] == (
+        "رئيس مجلس الإدارة الجماعية للقرض الفلاحي للمغرب",
+        "القرض الفلاحي للمغرب",
+    )
+    assert signed["المهدي الرامي"] == (
+        "المدير العام للمكتب الوطني للاستشارة الفلاحية",
+        "المكتب الوطني للاستشارة الفلاحية",
+    )
+    assert set(signed) == {"محمد فكرات", "المهدي الرامي"}
+    # The minister presided: he attended, for a ministry that is not a party.
+    (guest,) = agreement.attendees
+    assert names[guest.person] == "أحمد البواري"
+    assert names[guest.organization].startswith("وزارة الفلاحة")
+    assert agreement.date.value == PartialDate(2025, 4, 21)
+    assert agreement.place.city == "مراكش"
+    assert names[agreement.event.value].startswith("الدورة السابعة عشرة للمعرض الدولي للفلاحة")
