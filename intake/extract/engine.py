@@ -351,6 +351,8 @@ NATIONALITIES = {
     for word in words
 }
 TITLE_AR = _word_set(lx.TITLE_WORDS_AR)
+# An acronym printed in brackets right after a name: "Agence ... (ADD)", "وكالة ... (ADD)".
+ACRONYM = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z0-9&]{1,9})\s*[)）]")
 # A board governs a body; it is not the body a title's holder works for.
 BOARD = re.compile(
     r"(?:ب|ل|و)?(?:ال)?مجلس\s+(?:ال)?(?:إدارة|ادارة|رقابة|مراقبة|توجيه)(?:\s+الجماعية)?"
@@ -596,7 +598,8 @@ class _Extraction:
         readings = strip_clitics(self.norms[index - 1])
         if self.arabic:
             return any(r in ORG_WORDS_AR or r in INITIATIVE_AR or r in EVENT_AR for r in readings)
-        return self.norms[index - 1] in (
+        previous = _elided(self.norms[index - 1])  # "l'Université Mohammed VI Polytechnique"
+        return previous in lx.ORGANIZATION_WORDS_FR or previous in (
             "fonds",
             "universite",
             "fondation",
@@ -764,8 +767,9 @@ class _Extraction:
                     return self.tokens[index].start + (
                         1 if word.startswith("و") and word[1:] in TITLE_AR else 0
                     )
-            elif word in lx.TITLE_WORDS_FR or word.split("-")[0] in lx.TITLE_WORDS_FR:
-                return self.tokens[index].start
+            elif _elided(word) in lx.TITLE_WORDS_FR or word.split("-")[0] in lx.TITLE_WORDS_FR:
+                # "l'ambassadeur de France": the title without its article.
+                return self.tokens[index].start + len(word) - len(_elided(word))
         return None
 
     def read_title(self, person: _Person) -> None:
@@ -902,6 +906,7 @@ class _Extraction:
                 )
             ):
                 self.org_phrase_at(index)
+        self.read_acronyms()
         # Titles last: "رئيس المؤسسة" points at an organization named before.
         for person in self.people:
             if person.title_span:
@@ -914,6 +919,22 @@ class _Extraction:
                     for org in self.orgs:
                         if org.known and org.known.slug == position.organization:
                             person.organization = org.key
+
+    def read_acronyms(self) -> None:
+        """ "l'Agence de développement du digital (ADD)": later "l'ADD" ("le directeur
+        général de l'ADD") is a mention of that agency."""
+        for org in list(self.orgs):
+            printed = ACRONYM.match(self.text, org.end)
+            if printed is None:
+                continue
+            acronym = printed.group(1)
+            for match in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", self.text):
+                start, end = match.start(), match.end()
+                if any(o.start < end and start < o.end for o in self.orgs):
+                    continue
+                mention = _Org(org.key, acronym, start, end, self.sentence_of(start), org.known)
+                mention.score, mention.country = org.score, org.country
+                self.orgs.append(mention)
 
     def french_parties(self) -> None:
         """ "ont signé ... avec Microsoft Maroc": a capitalized name after "avec"/"entre" in a

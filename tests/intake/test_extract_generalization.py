@@ -138,3 +138,49 @@ def test_a_minister_presiding_attends_and_a_board_is_not_the_employer() -> None:
     assert agreement.date.value == PartialDate(2025, 4, 21)
     assert agreement.place.city == "مراكش"
     assert names[agreement.event.value].startswith("الدورة السابعة عشرة للمعرض الدولي للفلاحة")
+
+
+def test_an_acronym_in_brackets_names_the_employer_and_a_university_is_no_person() -> None:
+    text = (
+        "L'Agence de développement du digital (ADD) et l'Université Mohammed VI "
+        "Polytechnique ont procédé à la signature d'une convention de partenariat, le 1er "
+        "juillet 2025 à Rabat.\n"
+        "La convention a été signée par le directeur général de l'ADD, Sami Mouline, et le "
+        "président de l'Université Mohammed VI Polytechnique, Hicham El Habti.\n"
+    )
+    proposals = extract(text, language="fr", published=PartialDate(2025, 7, 2))
+    names = by_key(proposals)
+    assert {p.name.text for p in proposals.people} == {"Sami Mouline", "Hicham El Habti"}
+    (agreement,) = proposals.agreements
+    assert agreement.kind.value == "agreement"
+    assert {names[p.value] for p in agreement.parties} == {
+        "Agence de développement du digital",
+        "Université Mohammed VI Polytechnique",
+    }
+    signed = {names[s.person]: (s.title, names.get(s.organization)) for s in agreement.signatories}
+    assert signed == {
+        "Sami Mouline": ("directeur général de l'ADD", "Agence de développement du digital"),
+        "Hicham El Habti": (
+            "président de l'Université Mohammed VI Polytechnique",
+            "Université Mohammed VI Polytechnique",
+        ),
+    }
+    assert agreement.date.value == PartialDate(2025, 7, 1)
+    assert agreement.date.text == "1er juillet 2025"
+    assert agreement.place.city == "Rabat"
+
+
+def test_a_french_meeting_with_no_signing_and_an_elided_title() -> None:
+    text = (
+        "Le ministre de l'Équipement et de l'Eau, Nizar Baraka, s'est entretenu, mardi 3 juin "
+        "2025 à Rabat, avec l'ambassadeur de France au Maroc, Christophe Lecourtier.\n"
+        "Les entretiens ont porté sur la coopération dans le domaine de l'eau. Aucun accord "
+        "n'a été signé.\n"
+    )
+    proposals = extract(text, language="fr", published=PartialDate(2025, 6, 4))
+    assert proposals.agreements == []
+    titles = {p.name.text: [q.title for q in p.positions] for p in proposals.people}
+    assert titles == {
+        "Nizar Baraka": ["ministre de l'Équipement et de l'Eau"],
+        "Christophe Lecourtier": ["ambassadeur de France au Maroc"],
+    }
