@@ -351,6 +351,7 @@ NATIONALITIES = {
     for word in words
 }
 TITLE_AR = _word_set(lx.TITLE_WORDS_AR)
+COUNTERPART_AR = frozenset(("نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيرهم"))
 # An acronym printed in brackets right after a name: "Agence ... (ADD)", "وكالة ... (ADD)".
 ACRONYM = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z0-9&]{1,9})\s*[)）]")
 # A board governs a body; it is not the body a title's holder works for.
@@ -582,6 +583,15 @@ class _Extraction:
                 is_honorific = any(r in HONORIFIC_AR for r in bare)
             if is_honorific:
                 self.person_at(index + 1)
+            elif self.arabic and any(r in COUNTERPART_AR for r in bare[:2]):
+                # "نظيره البرتغالي باولو رانجيل": a name, foreign to the given-name lists,
+                # after "his counterpart" and a nationality.
+                after = index + 1
+                while after < len(self.norms) and re.fullmatch(r"ال\S+(?:ي|يه)", self.norms[after]):
+                    after += 1
+                between = self.text[token.end : self.tokens[after].start]
+                if after > index + 1 and not re.search(r"[،,.;:؛\n]", between):
+                    self.person_at(after, require_two=True)
             elif self.is_first_name(index) and not self.after_org_word(index):
                 self.person_at(index, require_two=True)
         self.read_appositives()
@@ -1296,7 +1306,33 @@ class _Extraction:
                 if not is_event_word:
                     continue
                 self.event_phrase_at(index, sentence)
+            self.named_occasion(sentence)
         self.repeat_event_mentions()
+
+    def named_occasion(self, sentence: Span) -> None:
+        """ "en marge du GITEX Africa", "على هامش GITEX Africa", "lors du SIAM": a proper
+        name in Latin capitals after a sidelines cue is the event, with no keyword before it."""
+        cue = re.compile(
+            r"(?:على هامش|علي هامش|بمناسبة|\b(?:en marge|lors|à l['’]occasion)\s+"
+            r"(?:du|des|de la|de l['’]|de))\s*"
+        )
+        text = self.text[sentence.start : sentence.end]
+        for found in cue.finditer(text):
+            name = lx.LATIN_RUN.match(text, found.end())
+            if name is None:
+                continue
+            start = sentence.start + name.start()
+            end = sentence.start + name.end()
+            while end > start and self.text[end - 1] in " -":
+                end -= 1
+            if any(e.start < end and start < e.end for e in self.events):
+                continue
+            if any(o.start < end and start < o.end for o in self.orgs):
+                continue
+            if any(p.start < end and start < p.end for p in self.people):
+                continue
+            if len(self.text[start:end]) >= 3:
+                self.add_event(start, end, self.text[start:end])
 
     def event_phrase_at(self, index: int, sentence: Span) -> _Event | None:
         """An event named by its keyword and what follows: a quoted or capitalized name, an
@@ -1394,6 +1430,17 @@ class _Extraction:
                 event.name_evidence = Span(subject[-1].start, end)
                 return event
         return self.add_event(start, end, phrase, known, score, is_meeting=is_meeting)
+
+    def meeting_day(self, event: _Event) -> DateMention | None:
+        """ "أجرى الوزير، يوم الأربعاء 12 مارس 2025 بالرباط، مباحثات مع ...": talks are held
+        on the one date their sentence gives, wherever in it."""
+        if not event.is_meeting:
+            return None
+        sentence = event.sentence
+        inside = [d for d in self.dates if sentence.start <= d.start < sentence.end]
+        if len(inside) == 1 and inside[0].is_known:
+            return inside[0]
+        return None
 
     def after_event_cue(self, index: int) -> bool:
         """ "خلال جلسة ...", "وفي أول حدث ...", "بتنظيم مناظرات ...", "lors du forum ..."."""
@@ -2036,6 +2083,7 @@ class _Extraction:
                     ),
                     None,
                 )
+                or self.meeting_day(event)
             )
             year = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", event.name)
             if date is not None:

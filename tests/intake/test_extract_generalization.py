@@ -184,3 +184,52 @@ def test_a_french_meeting_with_no_signing_and_an_elided_title() -> None:
         "Nizar Baraka": ["ministre de l'Équipement et de l'Eau"],
         "Christophe Lecourtier": ["ambassadeur de France au Maroc"],
     }
+
+
+def test_talks_with_a_counterpart_named_after_his_nationality() -> None:
+    text = (
+        "الرباط - أجرى وزير الشؤون الخارجية والتعاون الإفريقي والمغاربة المقيمين بالخارج، "
+        "السيد ناصر بوريطة، يوم الأربعاء 12 مارس 2025 بالرباط، مباحثات مع نظيره البرتغالي "
+        "باولو رانجيل.\n"
+        "وتناولت المباحثات سبل تعزيز التعاون الثنائي في مجالات الطاقة والنقل.\n"
+    )
+    proposals = extract(text, published=PartialDate(2025, 3, 13))
+    names = by_key(proposals)
+    assert proposals.agreements == []
+    assert {p.name.text for p in proposals.people} == {"ناصر بوريطة", "باولو رانجيل"}
+    (talks,) = proposals.events
+    assert talks.signed_nothing
+    assert {names[p.person] for p in talks.participants} == {"ناصر بوريطة", "باولو رانجيل"}
+    # The sentence's one date is the talks' day, though a comma stands between them.
+    assert talks.date.value == PartialDate(2025, 3, 12)
+    assert talks.place.city == "الرباط"
+
+
+def test_a_fair_named_after_en_marge_du_and_a_weekday_that_contradicts_the_date() -> None:
+    text = (
+        "Le ministère de l'Industrie et du Commerce et la société Renault Maroc ont signé un "
+        "mémorandum d'entente, en marge du GITEX Africa, le jeudi 16 avril 2025 à Marrakech.\n"
+        "Le mémorandum a été signé par le ministre de l'Industrie et du Commerce, Ryad "
+        "Mezzour, et le directeur général de Renault Maroc, Mohamed Bachiri.\n"
+    )
+    proposals = extract(text, language="fr", published=PartialDate(2025, 4, 17))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    assert agreement.kind.value == "mou"
+    assert names[agreement.event.value] == "GITEX Africa"
+    assert {names[p.value] for p in agreement.parties} == {
+        "ministère de l'Industrie et du Commerce",
+        "Renault Maroc",
+    }
+    signed = {names[s.person]: (s.title, names.get(s.organization)) for s in agreement.signatories}
+    assert signed == {
+        "Ryad Mezzour": (
+            "ministre de l'Industrie et du Commerce",
+            "ministère de l'Industrie et du Commerce",
+        ),
+        "Mohamed Bachiri": ("directeur général de Renault Maroc", "Renault Maroc"),
+    }
+    # 16 April 2025 was a Wednesday: the printed date stands, with a warning to check it.
+    assert agreement.date.value == PartialDate(2025, 4, 16)
+    assert len(agreement.date.warnings) == 1
+    assert agreement.place.city == "Marrakech"
