@@ -351,6 +351,13 @@ NATIONALITIES = {
     for word in words
 }
 TITLE_AR = _word_set(lx.TITLE_WORDS_AR)
+# A signing announced, not done: "سيتم التوقيع", "من المرتقب أن توقع", "sera signée".
+FUTURE_SIGNING = re.compile(
+    r"(?:^|\s)و?(?:سيتم|ستتم|سيجري|سيوقع|ستوقع|سيوقعان|ستوقعان)(?:\s|$)"
+    r"|(?:المرتقب|المنتظر|المقرر|يرتقب|ينتظر)\s+ان\s+(?:يتم\s+|تتم\s+)?(?:يوقع|توقع|التوقيع)"
+    r"|\b(?:devrai(?:en)?t|sera(?:ient)?|seront|va|vont|pourrai(?:en)?t|doi(?:ven)?t)\s+"
+    r"(?:etre\s+)?(?:signe|paraphe|conclu|sign)"
+)
 COUNTERPART_AR = frozenset(("نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيرهم"))
 # An acronym printed in brackets right after a name: "Agence ... (ADD)", "وكالة ... (ADD)".
 ACRONYM = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z0-9&]{1,9})\s*[)）]")
@@ -607,6 +614,10 @@ class _Extraction:
             return False  # a comma between: "الكاتب العام للوزارة، خالد الشرقاوي"
         readings = strip_clitics(self.norms[index - 1])
         if self.arabic:
+            if self.norms[index - 1].startswith("لل") or any(
+                r.startswith("ال") and r[2:] in ORG_WORDS_AR for r in readings
+            ):
+                return False  # "رئيس مجلس الجهة عمر مورو": a definite noun ends its phrase
             return any(r in ORG_WORDS_AR or r in INITIATIVE_AR or r in EVENT_AR for r in readings)
         previous = _elided(self.norms[index - 1])  # "l'Université Mohammed VI Polytechnique"
         return previous in lx.ORGANIZATION_WORDS_FR or previous in (
@@ -1120,6 +1131,7 @@ class _Extraction:
                     and nword[:1] in "يتن"
                     and len(nword) >= 4
                     and not nword.startswith("ال")
+                    and not self.place_at(position)  # "جهة طنجة تطوان الحسيمة"
                 ):
                     break  # a verb: "ووكالة التنمية الرقمية تعكس ..."
             else:
@@ -1139,6 +1151,8 @@ class _Extraction:
                     break  # "et l'Agence ...": the next organization
                 if nword in FRENCH_BOUNDARY:
                     break
+                if self.norms[position + 1 : position + 2] == ["par"]:
+                    break  # "l'Université de Montréal conduite par ...": a participle
             count += 1
         while count > 1 and self.norms[index + count - 1] in (
             "de",
@@ -1159,6 +1173,15 @@ class _Extraction:
             count -= 1
         if count < 2:
             return None
+        if (
+            self.arabic
+            and count == 2
+            and any(
+                r.startswith("ال") and r[2:] in ORG_WORDS_AR
+                for r in strip_clitics(self.norms[index + 1])
+            )
+        ):
+            return None  # "مجلس الجهة": the council of the region named before, not a name
         end = self.tokens[index + count - 1].end
         org = self.add_org(start, end, self.text[start:end])
         if country and not org.country:
@@ -1551,6 +1574,8 @@ class _Extraction:
     def is_signing(self, sentence: Span) -> bool:
         indexes = self.token_range(sentence.start, sentence.end)
         signing = SIGNING_AR if self.arabic else SIGNING_FR
+        if FUTURE_SIGNING.search(normalize(self.text[sentence.start : sentence.end])):
+            return False  # "Une convention devrait être signée prochainement": not yet
         if not self.arabic and re.search(
             r"\b(?:aucun|aucune|sans)\b|\bn['’]|\bne\s", self.text[sentence.start : sentence.end]
         ):
@@ -1686,6 +1711,8 @@ class _Extraction:
             return current
         if not self.is_signing(sentence) and not between:
             return current
+        if FUTURE_SIGNING.search(normalize(self.text[sentence.start : sentence.end])):
+            return current  # "وسيتم التوقيع على اتفاقية بين الطرفين": announced only
         same_kind = current is not None and (demonstrative or definite or kind == current.kind)
         if same_kind and not between and self.compatible(current, sentence):
             self.attach(current, sentence, start, end)

@@ -233,3 +233,49 @@ def test_a_fair_named_after_en_marge_du_and_a_weekday_that_contradicts_the_date(
     assert agreement.date.value == PartialDate(2025, 4, 16)
     assert len(agreement.date.warnings) == 1
     assert agreement.place.city == "Marrakech"
+
+
+def test_a_region_s_council_and_a_president_named_after_a_definite_noun() -> None:
+    text = (
+        "طنجة - وقعت جهة طنجة تطوان الحسيمة والوكالة الوطنية للموانئ، يوم الإثنين 3 مارس "
+        "2025 بطنجة، اتفاقية شراكة لتأهيل المنطقة الصناعية.\n"
+        "ووقع الاتفاقية كل من رئيس مجلس الجهة عمر مورو، والمديرة العامة للوكالة الوطنية "
+        "للموانئ نادية العراقي.\n"
+    )
+    proposals = extract(text, published=PartialDate(2025, 3, 4))
+    names = by_key(proposals)
+    # "تطوان" is a city, not a verb; "مجلس الجهة" is the region's council, not a new body.
+    assert {o.name.text for o in proposals.organizations} == {
+        "جهة طنجة تطوان الحسيمة",
+        "الوكالة الوطنية للموانئ",
+    }
+    (agreement,) = proposals.agreements
+    signed = {names[s.person]: (s.title, names.get(s.organization)) for s in agreement.signatories}
+    assert signed == {
+        "عمر مورو": ("رئيس مجلس الجهة", "جهة طنجة تطوان الحسيمة"),
+        "نادية العراقي": (
+            "المديرة العامة للوكالة الوطنية للموانئ",
+            "الوكالة الوطنية للموانئ",
+        ),
+    }
+    assert agreement.date.value == PartialDate(2025, 3, 3)
+    assert agreement.place.city == "طنجة"
+
+
+def test_a_signing_announced_for_later_is_no_agreement() -> None:
+    french = (
+        "Rabat - Le ministre de l'Enseignement supérieur, Azzedine El Midaoui, a reçu "
+        "mercredi à Rabat une délégation de l'Université de Montréal conduite par sa "
+        "rectrice.\n"
+        "Une convention devrait être signée prochainement entre les deux établissements.\n"
+    )
+    proposals = extract(french, language="fr", published=PartialDate(2025, 3, 7))
+    assert proposals.agreements == []
+    # The participle before "par" is no part of the university's name.
+    assert "Université de Montréal" in {o.name.text for o in proposals.organizations}
+    arabic = (
+        "الرباط - من المرتقب أن توقع وكالة التنمية الرقمية وشركة 'أطلس داتا' مذكرة تفاهم "
+        "الأسبوع المقبل.\n"
+        "وسيتم التوقيع على اتفاقية شراكة بين الطرفين خلال الدورة المقبلة لمعرض جيتكس.\n"
+    )
+    assert extract(arabic, published=PartialDate(2025, 3, 7)).agreements == []
