@@ -1192,6 +1192,11 @@ class _Extraction:
         """The organization a printed title names or implies."""
         start, end = person.title_span
         title = self.text[start:end]
+        if re.match(
+            r"(?:ال)?(?:والي|عامل)\s+(?:جهة|إقليم|اقليم|عمالة)|(?:le )?(?:wali|gouverneur) de la (?:[Rr]égion|[Pp]rovince)",
+            title,
+        ):
+            return None  # a wali represents the State in the region, not the region itself
         # An organization named in the title: the last one ("... في شركة 'عِلم'").
         inside = [o for o in self.orgs if start <= o.start and o.end <= end]
         indexes = list(self.token_range(start, end))
@@ -1653,6 +1658,44 @@ class _Extraction:
                 continue
             for start, end, kind in inside:
                 current = self.read_instrument(current, sentence, start, end, kind)
+        self.signed_as_a_set()
+
+    def plural(self, start: int, end: int) -> bool:
+        return bool(
+            re.match(
+                r"(?:ال)?(?:اتفاقيات|مذكرات|بروتوكولات|اتفاقات)$"
+                r"|(?:conventions|accords|memorandums|protocoles)$",
+                normalize(self.text[start:end]).split()[0],
+            )
+        )
+
+    def signed_as_a_set(self) -> None:
+        """ "وقعت ... على ثلاث اتفاقيات شراكة" whose members the article never tells apart:
+        one proposal for the set, with the parties and signatories named for it, rather
+        than none (the editor splits it)."""
+        if self.context is None:
+            return
+        sentence, start, end = self.context
+        if any(a.sentence.start >= sentence.start for a in self.agreements):
+            return
+        if not self.is_signing(sentence):
+            return
+        kind = next(k for s, e, k in self.instrument_mentions() if (s, e) == (start, end))
+        agreement = _Agreement(self.new_key("agreement"), kind, start, end, sentence)
+        self.agreements.append(agreement)
+        self.attach(agreement, sentence, start, end)
+        for later in self.sentences:
+            if later.start <= sentence.start:
+                continue
+            mentions = [m for m in self.instrument_mentions() if later.start <= m[0] < later.end]
+            if any(not self.plural(s, e) for s, e, _ in mentions):
+                break  # another instrument: the set's story is over
+            present = self.presence_start(later) is not None
+            if self.names_signers(later) or (
+                present and (self.is_signing(later) or self.is_ceremony(later))
+            ):
+                s, e = (mentions[0][0], mentions[0][1]) if mentions else (later.start,) * 2
+                self.attach(agreement, later, s, e)
 
     def read_instrument(
         self, current: _Agreement | None, sentence: Span, start: int, end: int, kind: str
@@ -1673,14 +1716,13 @@ class _Extraction:
         between = re.match(
             r"^\s*(?:\S+\s+){0,2}?(?:الموقعه|الموقع|signee?s?)?\s*(?:بين|entre)\s", tail + " "
         )
-        plural = re.match(
-            r"(?:ال)?(?:اتفاقيات|مذكرات|بروتوكولات|اتفاقات)$|(?:conventions|accords|memorandums|protocoles)$",
-            normalize(self.text[start:end]).split()[0],
-        )
+        plural = self.plural(start, end)
         if plural:
             # "توقيع ثلاث اتفاقيات": the set, whose members the next sentences name; its
             # date and place are theirs unless they give their own.
-            self.context = (sentence, start, end)
+            if self.context is None or not (demonstrative or definite):
+                # "هذه الاتفاقيات" points back at the set announced, not a new one.
+                self.context = (sentence, start, end)
             return current
         ordinal = re.match(
             r"^\W*(الاول[يه]?|الثاني[ه]?|الثالث[ه]?|الرابع[ه]?|الخامس[ه]?|الاخير[ه]?)(?!\w)", tail

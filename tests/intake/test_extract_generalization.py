@@ -279,3 +279,36 @@ def test_a_signing_announced_for_later_is_no_agreement() -> None:
         "وسيتم التوقيع على اتفاقية شراكة بين الطرفين خلال الدورة المقبلة لمعرض جيتكس.\n"
     )
     assert extract(arabic, published=PartialDate(2025, 3, 7)).agreements == []
+
+
+def test_a_set_of_agreements_never_told_apart_is_proposed_once() -> None:
+    text = (
+        'طنجة - وقعت جهة طنجة تطوان الحسيمة والوكالة الوطنية للموانئ وشركة "رونو المغرب"، '
+        "اليوم الإثنين بطنجة، على ثلاث اتفاقيات شراكة لتأهيل المنطقة الصناعية.\n"
+        "ووقع هذه الاتفاقيات كل من رئيس مجلس الجهة عمر مورو، والمديرة العامة للوكالة الوطنية "
+        'للموانئ نادية العراقي، والمدير العام لشركة "رونو المغرب" محمد البشيري.\n'
+        "وجرى حفل التوقيع بحضور والي جهة طنجة تطوان الحسيمة يونس التازي، وثلة من المنتخبين.\n"
+    )
+    proposals = extract(text, published=PartialDate(2025, 3, 3))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    assert agreement.title.value == "اتفاقيات شراكة"
+    assert {names[p.value] for p in agreement.parties} == {
+        "جهة طنجة تطوان الحسيمة",
+        "الوكالة الوطنية للموانئ",
+        "رونو المغرب",
+    }
+    signed = {names[s.person]: names.get(s.organization) for s in agreement.signatories}
+    assert signed == {
+        "عمر مورو": "جهة طنجة تطوان الحسيمة",
+        "نادية العراقي": "الوكالة الوطنية للموانئ",
+        "محمد البشيري": "رونو المغرب",
+    }
+    # The wali represents the State in the region: the region is not his employer.
+    (guest,) = agreement.attendees
+    assert names[guest.person] == "يونس التازي"
+    assert guest.title == "والي جهة طنجة تطوان الحسيمة"
+    assert guest.organization is None
+    assert agreement.date.value == PartialDate(2025, 3, 3)
+    assert agreement.date.warnings == []
+    assert agreement.place.city == "طنجة"
