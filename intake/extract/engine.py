@@ -946,9 +946,23 @@ class _Extraction:
         général de l'ADD") is a mention of that agency."""
         for org in list(self.orgs):
             printed = ACRONYM.match(self.text, org.end)
-            if printed is None:
+            if printed is not None:
+                acronym = printed.group(1)
+            elif not self.arabic:
+                # "Caisse de dépôt et de gestion" … "la CDG": its initials, printed in capitals.
+                acronym = "".join(
+                    _elided(word)[:1].upper()
+                    for word in org.name.split()
+                    if word.lower() not in ("de", "du", "des", "la", "le", "et", "en", "pour", "à")
+                )
+                if (
+                    len(acronym) < 3
+                    or not acronym.isalpha()
+                    or not re.search(rf"\b{re.escape(acronym)}\b", self.text)
+                ):
+                    continue
+            else:
                 continue
-            acronym = printed.group(1)
             for match in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", self.text):
                 start, end = match.start(), match.end()
                 if any(o.start < end and start < o.end for o in self.orgs):
@@ -1145,6 +1159,13 @@ class _Extraction:
                 ]
                 following = ahead[0] if ahead else ""
                 guarded = nword in ("pour", "et", "en")
+                if nword == "et" and re.match(
+                    r"(?:de|du|des|d['’])$|d['’]",
+                    self.norms[position + 1] if position + 1 < len(self.norms) else "",
+                ):
+                    # "Caisse de dépôt et de gestion", "Office national de l'électricité et
+                    # de l'eau potable": a second complement, not a second party ("et la ...").
+                    guarded = False
                 if guarded and not (following[:1].isupper() or _elided(following)[:1].isupper()):
                     break
                 if guarded and _elided(normalize(following)) in lx.ORGANIZATION_WORDS_FR:

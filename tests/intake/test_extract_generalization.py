@@ -312,3 +312,31 @@ def test_a_set_of_agreements_never_told_apart_is_proposed_once() -> None:
     assert agreement.date.value == PartialDate(2025, 3, 3)
     assert agreement.date.warnings == []
     assert agreement.place.city == "طنجة"
+
+
+def test_a_french_accord_cadre_paraphe_lundi_dernier_and_an_acronym_from_initials() -> None:
+    text = (
+        "Un accord-cadre a été paraphé lundi dernier à Casablanca entre l'Université Mohammed "
+        "VI Polytechnique et la Caisse de dépôt et de gestion.\n"
+        "L'accord a été signé par M. Hicham El Habti, président de l'Université Mohammed VI "
+        "Polytechnique, et M. Khalid Safir, directeur général de la CDG.\n"
+    )
+    proposals = extract(text, language="fr", published=PartialDate(2025, 3, 12))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    assert agreement.title.value == "accord-cadre"
+    # "et de gestion" is the name's second complement, not a second party.
+    assert {names[p.value] for p in agreement.parties} == {
+        "Université Mohammed VI Polytechnique",
+        "Caisse de dépôt et de gestion",
+    }
+    signed = {names[s.person]: (s.title, names.get(s.organization)) for s in agreement.signatories}
+    assert signed["Khalid Safir"] == (
+        "directeur général de la CDG",
+        "Caisse de dépôt et de gestion",
+    )
+    assert set(signed) == {"Hicham El Habti", "Khalid Safir"}
+    # Wednesday 12 March: "lundi dernier" is Monday the 10th.
+    assert agreement.date.value == PartialDate(2025, 3, 10)
+    assert agreement.date.text == "lundi dernier"
+    assert agreement.place.city == "Casablanca"
