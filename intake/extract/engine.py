@@ -361,6 +361,9 @@ FUTURE_SIGNING = re.compile(
 COUNTERPART_AR = frozenset(("نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيرهم"))
 # An acronym printed in brackets right after a name: "Agence ... (ADD)", "وكالة ... (ADD)".
 ACRONYM = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z0-9&]{1,9})\s*[)）]")
+# A brand as French dispatches print it: capitalized words, with a few lower-case ones
+# ("Attijariwafa bank", "Maroc Telecom", "Orange Maroc").
+FRENCH_BRAND = r"[A-Z][\w&.-]*(?:\s+(?:[A-Z0-9][\w&.-]*|bank|group|holding|capital))*"
 # A board governs a body; it is not the body a title's holder works for.
 BOARD = re.compile(
     r"(?:ب|ل|و)?(?:ال)?مجلس\s+(?:ال)?(?:إدارة|ادارة|رقابة|مراقبة|توجيه)(?:\s+الجماعية)?"
@@ -654,6 +657,8 @@ class _Extraction:
                 first_reading = strip_clitics(word)[0]
                 if count > 0 and (word.startswith("و") and word[1:] in TITLE_AR):
                     break
+                if count > 0 and word.startswith("و") and word[1:] in COUNTERPART_AR:
+                    break  # "رياض مزور ونظيره الإسباني ...": the next person
                 is_name_ali = token.text.endswith("علي")  # "علي" the name, "على" the preposition
                 # "خالد سفير،": a title word closing a name before a comma is the surname.
                 closes = count > 0 and self.text[token.end : token.end + 1] in ("،", ",")
@@ -800,8 +805,13 @@ class _Extraction:
         if holder is None:
             return
         part = parts[holder]
-        # Inline, before the name in its own segment: "سفير المملكة بدولة قطر السيد محمد".
-        title_at = self.title_start(Span(part.start, person.start), anywhere=True)
+        # Inline, before the name in its own segment: "سفير المملكة بدولة قطر السيد محمد";
+        # after any other name there ("وزير ... رياض مزور ونظيره الإسباني جوردي هيريو").
+        floor = max(
+            (p.end for p in self.people if part.start <= p.end <= person.start and p is not person),
+            default=part.start,
+        )
+        title_at = self.title_start(Span(floor, person.start), anywhere=True)
         candidates: list[tuple[int, int]] = []
         if title_at is not None and title_at < person.start:
             end = person.start
@@ -973,10 +983,26 @@ class _Extraction:
 
     def french_parties(self) -> None:
         """ "ont signé ... avec Microsoft Maroc": a capitalized name after "avec"/"entre" in a
-        signing sentence is an organization."""
+        signing sentence is an organization; so are the names that open a signing sentence
+        as its subject ("Attijariwafa bank et Inwi ont signé ...")."""
         for sentence in self.sentences:
             if not self.is_signing(sentence):
                 continue
+            subject = re.match(
+                rf"\s*(?:(?:La|Le|Les)\s+|L['’])?({FRENCH_BRAND})\s+et\s+(?:(?:la|le|les)\s+|l['’])?"
+                rf"({FRENCH_BRAND})\s+(?:ont|viennent|se\s+sont)\b",
+                self.text[sentence.start : sentence.end],
+            )
+            if subject:
+                for group in (1, 2):
+                    start = sentence.start + subject.start(group)
+                    end = sentence.start + subject.end(group)
+                    name = self.text[start:end]
+                    first = normalize(name.split()[0])
+                    if first in ("M", "Mme") or _elided(first) in lx.ORGANIZATION_WORDS_FR:
+                        continue  # "Le ministère ...", "la société ...": read by their head
+                    if not any(p.start < end and start < p.end for p in self.people):
+                        self.add_org(start, end, name)
             for match in re.finditer(
                 r"\b(?:avec|entre)\s+(?:la\s+|le\s+|l'|les\s+)?"
                 r"([A-Z][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*)",
@@ -997,7 +1023,8 @@ class _Extraction:
         for org in list(self.orgs if orgs is None else orgs):
             if org.known is not None or len(org.name) < 2:
                 continue
-            quoted = self.text[org.start - 1 : org.start] in lx.QUOTES
+            # (At the text's very start there is no quote: "" is "in" any string.)
+            quoted = org.start > 0 and self.text[org.start - 1] in lx.QUOTES
             pattern = re.escape(org.name)
             if quoted:
                 pattern = (

@@ -340,3 +340,44 @@ def test_a_french_accord_cadre_paraphe_lundi_dernier_and_an_acronym_from_initial
     assert agreement.date.value == PartialDate(2025, 3, 10)
     assert agreement.date.text == "lundi dernier"
     assert agreement.place.city == "Casablanca"
+
+
+def test_a_minister_and_his_counterpart_sign_and_the_title_is_each_one_s_own() -> None:
+    text = (
+        "مدريد - وقع وزير الصناعة والتجارة رياض مزور ونظيره الإسباني جوردي هيريو، أمس الخميس "
+        "بمدريد، على مذكرة تفاهم في مجال صناعة السيارات.\n"
+        "وتروم هذه المذكرة تعزيز الشراكة الصناعية بين البلدين.\n"
+    )
+    proposals = extract(text, published=PartialDate(2025, 7, 4))
+    names = by_key(proposals)
+    # "ونظيره" ends the first name and opens the second.
+    assert {p.name.text for p in proposals.people} == {"رياض مزور", "جوردي هيريو"}
+    (agreement,) = proposals.agreements
+    signed = {names[s.person]: (s.title, names.get(s.organization)) for s in agreement.signatories}
+    assert signed == {
+        "رياض مزور": ("وزير الصناعة والتجارة", "وزارة الصناعة والتجارة"),
+        # The Spanish ministry is not printed: no title borrowed, no ministry made up.
+        "جوردي هيريو": ("", None),
+    }
+    assert {names[p.value] for p in agreement.parties} == {"وزارة الصناعة والتجارة"}
+    assert agreement.date.value == PartialDate(2025, 7, 3)
+    assert agreement.place.city == "مدريد"
+
+
+def test_two_brands_opening_a_french_signing_sentence_are_its_parties() -> None:
+    text = (
+        "Attijariwafa bank et Inwi ont signé, le 1er juillet, un protocole d'accord pour "
+        "développer le paiement mobile au Maroc.\n"
+        "Le protocole a été signé par Youssef Rouissi, directeur général adjoint "
+        "d'Attijariwafa bank, et Mohamed Amine Bouabid, directeur général d'Inwi, au siège de "
+        "la banque à Casablanca.\n"
+    )
+    proposals = extract(text, language="fr", published=PartialDate(2025, 7, 2))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    assert agreement.kind.value == "protocol"
+    assert {names[p.value] for p in agreement.parties} == {"Attijariwafa bank", "Inwi"}
+    signed = {names[s.person]: names.get(s.organization) for s in agreement.signatories}
+    assert signed == {"Youssef Rouissi": "Attijariwafa bank", "Mohamed Amine Bouabid": "Inwi"}
+    assert agreement.date.value == PartialDate(2025, 7, 1)
+    assert agreement.place.city == "Casablanca"
