@@ -353,7 +353,8 @@ NATIONALITIES = {
 TITLE_AR = _word_set(lx.TITLE_WORDS_AR)
 # A signing announced, not done: "سيتم التوقيع", "من المرتقب أن توقع", "sera signée".
 FUTURE_SIGNING = re.compile(
-    r"(?:^|\s)و?(?:سيتم|ستتم|سيجري|سيوقع|ستوقع|سيوقعان|ستوقعان)(?:\s|$)"
+    r"(?:^|\s)و?(?:سيتم|ستتم|سيجري)\s+(?:\S+\s+)?(?:التوقيع|توقيع)"  # not "سيتم بموجبها"
+    r"|(?:^|\s)و?(?:سيوقع|ستوقع|سيوقعان|ستوقعان)(?:\s|$)"
     r"|(?:المرتقب|المنتظر|المقرر|يرتقب|ينتظر)\s+ان\s+(?:يتم\s+|تتم\s+)?(?:يوقع|توقع|التوقيع)"
     r"|\b(?:devrai(?:en)?t|sera(?:ient)?|seront|va|vont|pourrai(?:en)?t|doi(?:ven)?t)\s+"
     r"(?:etre\s+)?(?:signe|paraphe|conclu|sign)"

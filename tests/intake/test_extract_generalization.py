@@ -279,6 +279,13 @@ def test_a_signing_announced_for_later_is_no_agreement() -> None:
         "وسيتم التوقيع على اتفاقية شراكة بين الطرفين خلال الدورة المقبلة لمعرض جيتكس.\n"
     )
     assert extract(arabic, published=PartialDate(2025, 3, 7)).agreements == []
+    # A signing done, whose effects are to come, is an agreement.
+    done = (
+        "وقعت وكالة التنمية الرقمية وشركة 'أطلس داتا'، أمس الخميس بالرباط، مذكرة تفاهم سيتم "
+        "بموجبها إحداث مركز للبيانات.\n"
+    )
+    (agreement,) = extract(done, published=PartialDate(2025, 3, 7)).agreements
+    assert agreement.kind.value == "mou"
 
 
 def test_a_set_of_agreements_never_told_apart_is_proposed_once() -> None:
