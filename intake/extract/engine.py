@@ -600,6 +600,8 @@ class _Extraction:
                 after = index + 1
                 while after < len(self.norms) and re.fullmatch(r"ال\S+(?:ي|يه)", self.norms[after]):
                     after += 1
+                if after >= len(self.tokens):
+                    continue  # the text ends on the nationality
                 between = self.text[token.end : self.tokens[after].start]
                 if after > index + 1 and not re.search(r"[،,.;:؛\n]", between):
                     self.person_at(after, require_two=True)

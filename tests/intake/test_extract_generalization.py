@@ -203,6 +203,11 @@ def test_talks_with_a_counterpart_named_after_his_nationality() -> None:
     # The sentence's one date is the talks' day, though a comma stands between them.
     assert talks.date.value == PartialDate(2025, 3, 12)
     assert talks.place.city == "الرباط"
+    # A text cut after the nationality names nobody (and does not fail).
+    cut = text[: text.index("باولو")].rstrip()
+    assert {p.name.text for p in extract(cut, published=PartialDate(2025, 3, 13)).people} == {
+        "ناصر بوريطة"
+    }
 
 
 def test_a_fair_named_after_en_marge_du_and_a_weekday_that_contradicts_the_date() -> None:
