@@ -849,9 +849,12 @@ class _Extraction:
                 previous = Span(max(others), previous.end)
             at = self.title_start(previous, anywhere=True)
             # "X, ministre ..., M. Y, directeur ...": the title after X is X's.
+            # Not when the segment only ends on a title ("X, a eu ... des entretiens avec
+            # l'ambassadeur de France, Y"): that one is Y's.
             owned = (
                 holder >= 2
                 and not self.starts_item(previous)
+                and (at is None or not self.text[previous.start : at].strip())
                 and any(
                     parts[holder - 2].start <= p.start < parts[holder - 2].end
                     for p in self.people

@@ -393,3 +393,27 @@ def test_two_brands_opening_a_french_signing_sentence_are_its_parties() -> None:
     assert signed == {"Youssef Rouissi": "Attijariwafa bank", "Mohamed Amine Bouabid": "Inwi"}
     assert agreement.date.value == PartialDate(2025, 7, 1)
     assert agreement.place.city == "Casablanca"
+
+
+def test_talks_in_french_with_the_guest_s_title_ending_the_verb_s_clause() -> None:
+    text = (
+        "Le ministre de l'Équipement et de l'Eau, Nizar Baraka, a eu mardi 3 juin 2025 à "
+        "Rabat des entretiens avec l'ambassadeur de France au Maroc, Christophe Lecourtier.\n"
+    )
+    proposals = extract(text, language="fr", published=PartialDate(2025, 6, 4))
+    names = by_key(proposals)
+    titles = {p.name.text: [q.title for q in p.positions] for p in proposals.people}
+    # The title before "Christophe Lecourtier" is his, not the minister's named two
+    # segments before.
+    assert titles == {
+        "Nizar Baraka": ["ministre de l'Équipement et de l'Eau"],
+        "Christophe Lecourtier": ["ambassadeur de France au Maroc"],
+    }
+    assert proposals.agreements == []
+    (talks,) = proposals.events
+    assert {names[p.person] for p in talks.participants} == {
+        "Nizar Baraka",
+        "Christophe Lecourtier",
+    }
+    assert talks.date.value == PartialDate(2025, 6, 3)
+    assert talks.place.city == "Rabat"
