@@ -174,15 +174,16 @@ def _patterns() -> dict[str, re.Pattern]:
     """
     relative_ar = r"""
         (?<!\w)
-        (?:(?P<unit>الشهر|شهر|السنه|العام|سنه|عام)\s+(?P<mod>الماضي|الماضيه|المنصرم|المنصرمه|الفارط|الفارطه|المقبل|المقبله|القادم|القادمه|الجاري|الجاريه|الحالي|الحاليه)
-          |(?:هذا|هذه)\s+(?P<thisunit>الشهر|السنه|العام))
+        (?:(?P<unit>الشهر|شهر|السنه|العام|سنه|عام|الاسبوع|اسبوع)\s+(?P<mod>الماضي|الماضيه|المنصرم|المنصرمه|الفارط|الفارطه|المقبل|المقبله|القادم|القادمه|الجاري|الجاريه|الحالي|الحاليه)
+          |(?:هذا|هذه)\s+(?P<thisunit>الشهر|السنه|العام|الاسبوع))
         (?!\w)
     """
     relative_fr = r"""
         (?<![\w])
         (?:(?:le|du|au)\s+(?P<unit>mois)\s+(?P<mod>dernier|prochain|passe|courant)
           |(?:l'|de\s+l'|a\s+l')(?P<unit2>annee|an)\s+(?P<mod2>derniere|dernier|prochaine|prochain|passee|passe|en\s+cours)
-          |(?P<thisunit>ce\s+mois(?:-ci)?|cette\s+annee))
+          |(?:la\s+)?(?P<unit3>semaine)\s+(?P<mod3>derniere|passee|prochaine)
+          |(?P<thisunit>ce\s+mois(?:-ci)?|cette\s+annee|cette\s+semaine))
         (?![\w])
     """
     year_only_ar = (
@@ -516,9 +517,12 @@ def _resolve(
 def _resolve_relative_period(
     groups: dict, published: PartialDate | None, phrase: str
 ) -> DateMention:
-    unit = groups.get("unit") or groups.get("unit2") or groups.get("thisunit") or ""
-    modifier = groups.get("mod") or groups.get("mod2") or ""
+    unit = (
+        groups.get("unit") or groups.get("unit2") or groups.get("unit3") or groups.get("thisunit")
+    ) or ""
+    modifier = groups.get("mod") or groups.get("mod2") or groups.get("mod3") or ""
     is_month = "شهر" in unit or "mois" in unit
+    is_week = "اسبوع" in unit or "semaine" in unit
     mention = DateMention(0, 0, "", PartialDate(), relative=True)
     if modifier in LAST or modifier.startswith("dernier") or modifier.startswith("pass"):
         step = -1
@@ -526,9 +530,25 @@ def _resolve_relative_period(
         step = 1
     else:
         step = 0
-    needed = "month" if is_month else "year"
-    if published is None or (is_month and published.month is None) or published.year is None:
+    needed = "day" if is_week else "month" if is_month else "year"
+    if (
+        published is None
+        or (is_month and published.month is None)
+        or (is_week and published.day is None)
+        or published.year is None
+    ):
         mention.warnings.append(lazy_message(NEEDS_PUBLICATION_DATE[needed], phrase=phrase))
+        return mention
+    if is_week:
+        # "الأسبوع الماضي", "la semaine dernière": known to the month when the whole week
+        # (Monday to Sunday) falls in one, else to the year.
+        anchor = dt.date(published.year, published.month, published.day)
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=step)
+        sunday = monday + dt.timedelta(days=6)
+        if (monday.year, monday.month) == (sunday.year, sunday.month):
+            mention.value = PartialDate(monday.year, monday.month)
+        elif monday.year == sunday.year:
+            mention.value = PartialDate(monday.year)
         return mention
     if is_month:
         year, month = _add_months(published.year, published.month, step)

@@ -417,3 +417,25 @@ def test_talks_in_french_with_the_guest_s_title_ending_the_verb_s_clause() -> No
     }
     assert talks.date.value == PartialDate(2025, 6, 3)
     assert talks.place.city == "Rabat"
+
+
+def test_last_week_is_known_to_the_month_only_when_the_whole_week_is_in_it() -> None:
+    text = (
+        "L'Agence de développement du digital et la société Inwi ont signé la semaine "
+        "dernière à Rabat une convention de partenariat.\n"
+    )
+    # Thursday 3 July 2025: last week ran from 23 to 29 June.
+    (agreement,) = extract(text, language="fr", published=PartialDate(2025, 7, 3)).agreements
+    assert agreement.date.value == PartialDate(2025, 6)
+    assert agreement.date.text == "la semaine dernière"
+    # Wednesday 9 July: last week ran from 30 June to 6 July, known to the year only.
+    (agreement,) = extract(text, language="fr", published=PartialDate(2025, 7, 9)).agreements
+    assert agreement.date.value == PartialDate(2025)
+    arabic = "وقعت وكالة التنمية الرقمية وشركة 'أطلس داتا'، الأسبوع الماضي بالرباط، مذكرة تفاهم.\n"
+    (agreement,) = extract(arabic, published=PartialDate(2025, 7, 3)).agreements
+    assert agreement.date.value == PartialDate(2025, 6)
+    assert agreement.date.text == "الأسبوع الماضي"
+    # Without the publication's day, the week is not placed at all, and the editor is told.
+    (agreement,) = extract(arabic, published=PartialDate(2025, 7)).agreements
+    assert agreement.date.value == PartialDate()
+    assert len(agreement.date.warnings) == 1
