@@ -80,11 +80,11 @@ class RevisionSerializer(serializers.Serializer):
     retrieve=extend_schema(
         summary="A change proposed for review (its author and publishers)",
         tags=["revisions"],
-        # Signed in only: the error answers of a write, on a read.
+        # Signed in only: the error answers of a write, on a read. Declared whole here
+        # (an explicit `responses` replaces what ApiAutoSchema would add).
         responses={
             200: RevisionSerializer,
-            401: ERROR_RESPONSES[401],
-            403: ERROR_RESPONSES[403],
+            **{code: ERROR_RESPONSES[code] for code in (400, 401, 403, 404, 429)},
         },
     ),
 )
