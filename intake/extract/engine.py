@@ -974,6 +974,7 @@ class _Extraction:
                 if (
                     len(acronym) < 3
                     or not acronym.isalpha()
+                    or acronym.lower() in lx.TITLE_WORDS_FR  # "le PDG de ...": a title
                     or not re.search(rf"\b{re.escape(acronym)}\b", self.text)
                 ):
                     continue

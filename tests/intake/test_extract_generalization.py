@@ -439,3 +439,17 @@ def test_last_week_is_known_to_the_month_only_when_the_whole_week_is_in_it() -> 
     (agreement,) = extract(arabic, published=PartialDate(2025, 7)).agreements
     assert agreement.date.value == PartialDate()
     assert len(agreement.date.warnings) == 1
+
+
+def test_initials_that_spell_a_title_are_not_the_body_s_acronym() -> None:
+    text = (
+        "Le Centre Européen Oriental et la société Inwi ont signé, le 1er juillet "
+        "2025 à Rabat, une convention de partenariat.\n"
+        "La convention a été signée par Karim Bennani, CEO d'Inwi.\n"
+    )
+    proposals = extract(text, language="fr", published=PartialDate(2025, 7, 2))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    (signatory,) = agreement.signatories
+    assert names[signatory.person] == "Karim Bennani"
+    assert names.get(signatory.organization) == "Inwi"
