@@ -1659,20 +1659,20 @@ class _Extraction:
             )
         return bool(SIGNED_BY_FR.search(normalize(self.text[sentence.start : sentence.end])))
 
-    def presides(self, sentence: Span) -> bool:
-        """ "أشرف ... على توقيع", "ترأس حفل التوقيع", "a présidé la cérémonie de signature"."""
+    def presides(self, sentence: Span) -> int | None:
+        """Where "أشرف ... على توقيع", "ترأس حفل التوقيع", "sous la présidence de" is said."""
         if self.arabic:
-            return any(
-                any(r in ("اشرف", "اشرفت", "ترأس", "تراس", "ترأست", "تراست") for r in
-                    strip_clitics(self.norms[i])[:2])
-                for i in self.token_range(sentence.start, sentence.end)
-            )  # fmt: skip
-        return bool(
-            re.search(
-                r"(?:a|ont) présidé|sous la présidence d",
-                self.text[sentence.start : sentence.end],
-            )
+            for i in self.token_range(sentence.start, sentence.end):
+                readings = strip_clitics(self.norms[i])[:2]
+                if any(r in ("اشرف", "اشرفت", "ترأس", "تراس", "ترأست", "تراست") for r in readings):
+                    return self.tokens[i].start
+            return None
+        match = re.search(
+            r"\b(?:a|ont) présidé\b|\bsous la présidence d",
+            self.text[sentence.start : sentence.end],
+            re.IGNORECASE,
         )
+        return sentence.start + match.start() if match else None
 
     def read_agreements(self) -> None:
         current: _Agreement | None = None
@@ -1886,15 +1886,24 @@ class _Extraction:
 
         # Signatories and attendees. Those who "أشرف على توقيع" (presided over the signing)
         # signed for a party, or else attended: which, once the parties are known.
+        # Where the sentence also names who signed ("Sous la présidence de X, ... à la
+        # signature ...", "signée par"), only the first name after the cue presided.
         presiding = self.presides(sentence)
         presiders: list[_Person] = []
+        chair = None
+        if presiding is not None and self.names_signers(sentence):
+            chair = next(
+                (p for p in sorted(self.people, key=lambda p: p.start) if p.start > presiding),
+                None,
+            )
         for person in self.people:
             if not told_here(person.start):
                 continue
             if (
-                presiding
-                and not self.names_signers(sentence)
+                presiding is not None
+                and (chair is None or person.key == chair.key)
                 and (presence is None or person.start < presence)
+                and (chair is not None or not self.names_signers(sentence))
             ):
                 presiders.append(person)
                 continue

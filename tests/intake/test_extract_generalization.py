@@ -453,3 +453,32 @@ def test_initials_that_spell_a_title_are_not_the_body_s_acronym() -> None:
     (signatory,) = agreement.signatories
     assert names[signatory.person] == "Karim Bennani"
     assert names.get(signatory.organization) == "Inwi"
+
+
+def test_a_minister_under_whose_presidency_the_signing_took_place_attends() -> None:
+    text = (
+        "Sous la présidence du ministre de l'Agriculture, Ahmed El Bouari, le Crédit Agricole "
+        "du Maroc et l'Office national du conseil agricole ont procédé, lundi 21 avril 2025 à "
+        "Meknès, à la signature d'une convention de partenariat.\n"
+        "La convention a été signée par Mohamed Fikrat, président du directoire du Crédit "
+        "Agricole du Maroc, et Hassan Rami, directeur général de l'Office national du conseil "
+        "agricole.\n"
+    )
+    proposals = extract(text, language="fr", published=PartialDate(2025, 4, 22))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    assert {names[p.value] for p in agreement.parties} == {
+        "Crédit Agricole du Maroc",
+        "Office national du conseil agricole",
+    }
+    signed = {names[s.person]: names.get(s.organization) for s in agreement.signatories}
+    # "président du directoire du ...": the board's company, not the board.
+    assert signed == {
+        "Mohamed Fikrat": "Crédit Agricole du Maroc",
+        "Hassan Rami": "Office national du conseil agricole",
+    }
+    (chair,) = agreement.attendees
+    assert names[chair.person] == "Ahmed El Bouari"
+    assert chair.title == "ministre de l'Agriculture"
+    assert agreement.date.value == PartialDate(2025, 4, 21)
+    assert agreement.place.city == "Meknès"
