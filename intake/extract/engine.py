@@ -606,6 +606,14 @@ class _Extraction:
                 if after > index + 1 and not re.search(r"[،,.;:؛\n]", between):
                     self.person_at(after, require_two=True)
             elif self.is_first_name(index) and not self.after_org_word(index):
+                before = self.tokens[index - 1] if index else None
+                if (
+                    not self.arabic
+                    and before is not None
+                    and before.text in ("El", "Ben", "Aït", "Ait", "Al")
+                    and self.text[before.end : token.start] == " "
+                ):
+                    index -= 1  # "El Mehdi Rami": the particle opens the given name
                 self.person_at(index, require_two=True)
         self.read_appositives()
         self.people.sort(key=lambda p: p.start)

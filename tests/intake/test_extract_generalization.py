@@ -461,7 +461,7 @@ def test_a_minister_under_whose_presidency_the_signing_took_place_attends() -> N
         "du Maroc et l'Office national du conseil agricole ont procédé, lundi 21 avril 2025 à "
         "Meknès, à la signature d'une convention de partenariat.\n"
         "La convention a été signée par Mohamed Fikrat, président du directoire du Crédit "
-        "Agricole du Maroc, et Hassan Rami, directeur général de l'Office national du conseil "
+        "Agricole du Maroc, et El Mehdi Rami, directeur général de l'Office national du conseil "
         "agricole.\n"
     )
     proposals = extract(text, language="fr", published=PartialDate(2025, 4, 22))
@@ -475,7 +475,7 @@ def test_a_minister_under_whose_presidency_the_signing_took_place_attends() -> N
     # "président du directoire du ...": the board's company, not the board.
     assert signed == {
         "Mohamed Fikrat": "Crédit Agricole du Maroc",
-        "Hassan Rami": "Office national du conseil agricole",
+        "El Mehdi Rami": "Office national du conseil agricole",
     }
     (chair,) = agreement.attendees
     assert names[chair.person] == "Ahmed El Bouari"
