@@ -1,7 +1,7 @@
 """Article intake: store a pasted article as a source, propose records, write what is accepted.
 
 Every write goes through the services every other route uses (`save_source`,
-`save_organization`, `save_person`, `save_event`, `create_agreement`, `update_agreement`,
+`save_organization`, `save_person`, `save_position`, `save_event`, `create_agreement`, `update_agreement`,
 `save_initiative`), so the same rules hold. What is accepted is written as drafts with
 the article's quotes as their citations; intake never publishes, whoever the editor. One
 review submission is one transaction: a refusal by any rule leaves nothing written, not
@@ -52,7 +52,7 @@ from intake.extract.proposals import (
 )
 from intake.models import ArticleIntake, Decision, IntakeDecision, proposals_as_json
 from intake.selectors import CONFLICT, MODELS, compare_agreement, records_by_ref
-from partners.services import save_organization, save_person
+from partners.services import save_organization, save_person, save_position
 
 logger = logging.getLogger(__name__)
 
@@ -400,6 +400,13 @@ class _Review:
             % {"kind": kind, "name": rules.quoted(proposal.name.text)}
         )
 
+    def resolved(self, key: str | None) -> Any:
+        """The record a proposal key resolves to, or None when the editor took none."""
+        try:
+            return self.needed(key, "")
+        except ValidationError:
+            return None
+
     # -- one kind each ----------------------------------------------------------------------
 
     def existing_record(self, proposal, edit) -> models.Model | None:
@@ -432,11 +439,23 @@ class _Review:
         record = self.existing_record(proposal, edit)
         if record is not None:
             return record, False
-        return save_person(
+        person = save_person(
             actor=self.actor,
             name=self.translated(edit.name),
             citations=self.citations(None, [(proposal.name.evidence, "name")]),
-        ), True
+        )
+        for position in proposal.positions:
+            organization = self.resolved(position.organization)
+            if organization is None:
+                continue  # a title with no body the editor took: kept in the signing acts
+            save_position(
+                actor=self.actor,
+                person=person,
+                organization=organization,
+                title=self.translated(position.title),
+                citations=self.citations(None, [(position.evidence, "title")]),
+            )
+        return person, True
 
     def initiative(self, proposal: InitiativeProposal, edit: InitiativeEdit):
         record = self.existing_record(proposal, edit)

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 
+from core.records import PartialDate
 from core.services import (
     UNSET,
     CitationInput,
@@ -19,9 +20,10 @@ from core.services import (
     close_write,
     open_for_write,
     save_validated,
+    set_partial_date,
     set_translations,
 )
-from partners.models import Organization, Person
+from partners.models import Organization, Person, Position
 
 
 @transaction.atomic
@@ -80,3 +82,28 @@ def save_person(
     save_validated(person, actor=actor, reason="api")
     close_write(person, actor=actor, citations=citations, previous_status=previous_status)
     return person
+
+
+@transaction.atomic
+def save_position(
+    *,
+    actor: User,
+    person: Person,
+    organization: Organization,
+    title: Translations,
+    start: PartialDate | None = None,
+    end: PartialDate | None = None,
+    citations: Sequence[CitationInput] | Any = UNSET,
+) -> Position:
+    """Record a title a person holds at an organization, as a source prints it.
+
+    The slug is made from the person's and the title (`core.slugs`); a change to a
+    published person's positions goes through review like any change to that person.
+    """
+    position = Position(person=person, organization=organization)
+    set_translations(position, "title", title)
+    set_partial_date(position, "start", "start_precision", start or PartialDate())
+    set_partial_date(position, "end", "end_precision", end or PartialDate())
+    save_validated(position, actor=actor, reason="api")
+    close_write(position, actor=actor, citations=citations, previous_status=None)
+    return position

@@ -28,12 +28,13 @@ from intake.extract.proposals import (
     OrganizationProposal,
     PersonProposal,
     PlaceProposal,
+    PositionProposal,
     Proposed,
     RecordRef,
     SigningProposal,
 )
 from intake.models import ArticleIntake, IntakeDecision
-from partners.models import Organization, Person
+from partners.models import Organization, Person, Position
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -561,3 +562,29 @@ def test_a_publication_date_the_article_states_is_kept_when_the_editor_gave_none
                                   language="ar", published_on=PartialDate(2025, 9),
                                   extractor=lambda text, **_: found)  # fmt: skip
     assert other.source.published_on_precision == "month"
+
+
+def test_a_new_persons_positions_are_written_with_the_body_the_editor_took():
+    """ "الوزيرة ... وزارة الانتقال الرقمي": the title, cited, at the body accepted with it;
+    a title whose body was rejected stays in the signing act only."""
+    found = proposals()
+    found.people[0].positions = [
+        PositionProposal("الوزيرة", evidence("الوزيرة أمل الفلاح السغروشني"), "org-1")
+    ]
+    found.people[1].positions = [PositionProposal("مينش", evidence("آرثر مينش"), "org-2")]
+    editor = factories.editor()
+    intake = start(editor, found)
+    services.review(actor=editor, intake=intake, decisions=[
+        *(services.ProposalDecision(key, accept=True) for key in ("org-1", "person-1", "person-2")),
+        services.ProposalDecision("org-2", accept=False, reason="Pas dans l'article"),
+    ])  # fmt: skip
+
+    (position,) = Position.objects.all()
+    assert (position.person.name_ar, position.organization.name_ar, position.title_ar) == (
+        "أمل الفلاح السغروشني",
+        "وزارة الانتقال الرقمي",
+        "الوزيرة",
+    )
+    assert position.slug.startswith(position.person.slug)
+    (citation,) = position.citations.all()
+    assert (citation.quote, citation.fields) == ("الوزيرة أمل الفلاح السغروشني", ["title"])
