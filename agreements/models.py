@@ -54,6 +54,13 @@ class Initiative(CuratedRecord):
     cited_fields = ("name", "kind", "description", "lead", "partners", "launched_on", "parent")
 
     name = models.CharField(_("name"), max_length=300)
+    # The sources describe some programmes without naming them: such a name is the
+    # editors' wording, and the public pages and the API say so.
+    name_is_editorial = models.BooleanField(
+        _("name is editorial"),
+        default=False,
+        help_text=_("The sources do not print this name; the editors wrote it."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=InitiativeKind.choices)
     description = models.TextField(_("description"), blank=True)
     lead = models.ForeignKey(
@@ -142,6 +149,13 @@ class Agreement(CuratedRecord):
     )  # fmt: skip
 
     title = models.CharField(_("title"), max_length=400)
+    # An article may report a signing without printing the instrument's title: such a
+    # title is the editors' wording, and the public pages and the API say so.
+    title_is_editorial = models.BooleanField(
+        _("title is editorial"),
+        default=False,
+        help_text=_("The sources do not print this title; the editors wrote it."),
+    )
     kind = models.CharField(_("kind"), max_length=24, choices=AgreementKind.choices)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     signed_on_precision = precision_field(_("signing date precision"))
@@ -174,6 +188,13 @@ class Agreement(CuratedRecord):
     )
     summary = models.TextField(_("summary"), blank=True)
     objectives = models.TextField(_("objectives"), blank=True)
+    # What a reader must know about the record itself, e.g. that the article does not
+    # say who put pen to paper. Shown on the public page.
+    public_note = models.TextField(
+        _("note to readers"),
+        blank=True,
+        help_text=_("Shown on the public page: what the sources leave open about this record."),
+    )
     search_document = models.TextField(
         _("search document"),
         blank=True,

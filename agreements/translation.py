@@ -25,7 +25,7 @@ class InitiativeTranslationOptions(TranslationOptions):
 
 @register(Agreement)
 class AgreementTranslationOptions(TranslationOptions):
-    fields = ("title", "place_city", "summary", "objectives")
+    fields = ("title", "place_city", "summary", "objectives", "public_note")
     required_languages = {"ar": ("title",), "default": ()}
 
 

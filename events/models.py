@@ -40,6 +40,13 @@ class Event(CuratedRecord):
     )  # fmt: skip
 
     name = models.CharField(_("name"), max_length=300)
+    # A meeting the article describes without naming: the name is the editors' wording,
+    # and the public pages and the API say so.
+    name_is_editorial = models.BooleanField(
+        _("name is editorial"),
+        default=False,
+        help_text=_("The sources do not print this name; the editors wrote it."),
+    )
     kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)

@@ -28,6 +28,16 @@ CITED_FIELDS = {
 }
 
 
+def _flag(record: SeedRecord, key: str) -> bool:
+    """A yes/no field: `true` or `false` as YAML writes them; omitted means false."""
+    value = record.get(key)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise record.error(key, f"{value!r} is not true or false")
+    return value
+
+
 def _date_values(record: SeedRecord, key: str, date_attr: str, precision_attr: str) -> dict:
     partial = record.partial_date(key)
     return {date_attr: partial.first_day(), precision_attr: partial.precision.value}
@@ -237,7 +247,7 @@ def _parse_initiative(record: SeedRecord, texts: dict[str, str]) -> RecordSeed:
 
     record.check_keys(
         ("slug", "name", "kind", "citations"),
-        ("description", "lead", "partners", "launched_on", "parent"),
+        ("description", "lead", "partners", "launched_on", "parent", "name_is_editorial"),
     )
     return RecordSeed(
         kind="initiative",
@@ -247,6 +257,7 @@ def _parse_initiative(record: SeedRecord, texts: dict[str, str]) -> RecordSeed:
         values={
             **record.translated("name", required=True),
             **record.translated("description"),
+            "name_is_editorial": _flag(record, "name_is_editorial"),
             "kind": record.choice("kind", InitiativeKind.values),
             "lead": record.slug("lead", optional=True),
             "parent": record.slug("parent", optional=True),
@@ -261,7 +272,7 @@ def _parse_event(record: SeedRecord, texts: dict[str, str]) -> RecordSeed:
     record.check_keys(
         ("slug", "name", "kind", "citations"),
         ("start_date", "end_date", "city", "country", "parent", "description",
-         "organizations", "participants"),
+         "organizations", "participants", "name_is_editorial"),
     )  # fmt: skip
     start = record.partial_date("start_date")
     end = record.partial_date("end_date")
@@ -298,6 +309,7 @@ def _parse_event(record: SeedRecord, texts: dict[str, str]) -> RecordSeed:
             **record.translated("name", required=True),
             **record.translated("city"),
             **record.translated("description"),
+            "name_is_editorial": _flag(record, "name_is_editorial"),
             "kind": record.choice("kind", EventKind.values),
             "country": record.country("country"),
             "parent": record.slug("parent", optional=True),
@@ -333,7 +345,8 @@ def _parse_agreement(record: SeedRecord, texts: dict[str, str]) -> RecordSeed:
     record.check_keys(
         ("slug", "title", "kind", "parties", "citations"),
         ("signed_on", "place", "event", "duration_months", "renews", "themes", "initiatives",
-         "summary", "objectives", "signatories", "attendees", "status"),
+         "summary", "objectives", "signatories", "attendees", "status", "title_is_editorial",
+         "public_note"),
     )  # fmt: skip
     place = record.get("place") or {}
     if not isinstance(place, dict):
@@ -368,6 +381,8 @@ def _parse_agreement(record: SeedRecord, texts: dict[str, str]) -> RecordSeed:
             **record.translated("title", required=True),
             **record.translated("summary"),
             **record.translated("objectives"),
+            **record.translated("public_note"),
+            "title_is_editorial": _flag(record, "title_is_editorial"),
             "place_city_ar": city["city_ar"],
             "place_city_fr": city["city_fr"],
             "place_city_en": city["city_en"],

@@ -51,13 +51,13 @@ from core.filtersets import translated
 from core.records import PartialDate
 from core.visibility import rows_needing, visible, visible_join
 
-TRANSLATED = ("title", "place_city", "summary", "objectives")
+TRANSLATED = ("title", "place_city", "summary", "objectives", "public_note")
 # Read under names of their own: the SQL's column names are the rows' keys.
 SCALARS = {
     "row_id": "pk", "row_slug": "slug", "row_kind": "kind", "signed": "signed_on",
     "precision": "signed_on_precision", "country": "place_country",
     "months": "duration_months", "updated": "updated_at", "event_slug": "visible_event__slug",
-    "renews_slug": "visible_renews__slug",
+    "renews_slug": "visible_renews__slug", "title_editorial": "title_is_editorial",
 }  # fmt: skip
 RELATIONS = ("renewed_by", "parties", "signatories", "attendees", "themes", "initiatives",
              "citations")  # fmt: skip
@@ -230,6 +230,7 @@ def represent_rows(rows: Iterable[dict], request) -> list[dict]:
                 "url": public_url(request, "agreement-detail", slug),
                 "api_url": api_url(request, "agreement-detail", slug),
                 "title": row["title_text"],
+                "title_is_editorial": row["title_editorial"],
                 "kind": row["row_kind"],
                 "kind_label": kind_label(AgreementKind, row["row_kind"]),
                 "signed_on": partial(row["signed"], precision),
@@ -251,6 +252,7 @@ def represent_rows(rows: Iterable[dict], request) -> list[dict]:
                 "initiatives": from_json(row["initiatives_json"]),
                 "summary": row["summary_text"],
                 "objectives": row["objectives_text"],
+                "public_note": row["public_note_text"],
                 "citations": from_json(row["citations_json"]),
                 "updated_at": _DATETIME.to_representation(row["updated"]),
             }

@@ -123,6 +123,13 @@ class AgreementSerializer(ReadSerializer):
     url = link(_("The agreement's public page, in the requested language."))
     api_url = serializers.URLField(read_only=True, help_text=_("This record in the API."))
     title = text(_("Title in the requested language."), required=True)
+    title_is_editorial = serializers.BooleanField(
+        read_only=True,
+        help_text=_(
+            "True when no source prints this title: the editors wrote it to describe the "
+            "instrument; false when it is quoted from a source."
+        ),
+    )
     kind = serializers.ChoiceField(
         choices=AgreementKind.choices, read_only=True, help_text=_("Kind of agreement (code).")
     )
@@ -168,6 +175,12 @@ class AgreementSerializer(ReadSerializer):
     )
     summary = text(_("Summary in the requested language."))
     objectives = text(_("Objectives in the requested language."))
+    public_note = text(
+        _(
+            "Note to readers in the requested language: what the sources leave open about "
+            "this record (e.g. who signed); empty when there is none."
+        )
+    )
     citations = CitationSerializer(
         many=True, read_only=True, help_text=_("The passages of sources that back this record.")
     )
@@ -183,6 +196,7 @@ class AgreementSerializer(ReadSerializer):
             "url": public_url(request, "agreement-detail", agreement.slug),
             "api_url": api_url(request, "agreement-detail", agreement.slug),
             "title": tr(agreement, "title", order),
+            "title_is_editorial": agreement.title_is_editorial,
             "kind": agreement.kind,
             "kind_label": kind_label(AgreementKind, agreement.kind),
             "signed_on": partial(agreement.signed_on, agreement.signed_on_precision),
@@ -210,6 +224,7 @@ class AgreementSerializer(ReadSerializer):
             ],
             "summary": tr(agreement, "summary", order),
             "objectives": tr(agreement, "objectives", order),
+            "public_note": tr(agreement, "public_note", order),
             "citations": [citation(cite, order) for cite in agreement.citation_rows],
             "updated_at": _datetime.to_representation(agreement.updated_at),
         }
@@ -220,6 +235,13 @@ class InitiativeSerializer(ReadSerializer):
     url = link(_("The initiative's public page, in the requested language (null until it exists)."))
     api_url = serializers.URLField(read_only=True, help_text=_("This record in the API."))
     name = text(_("Name in the requested language."), required=True)
+    name_is_editorial = serializers.BooleanField(
+        read_only=True,
+        help_text=_(
+            "True when no source prints this name: the editors wrote it to describe the "
+            "initiative; false when it is quoted from a source."
+        ),
+    )
     kind = serializers.ChoiceField(
         choices=InitiativeKind.choices, read_only=True, help_text=_("Kind of initiative (code).")
     )
@@ -250,6 +272,7 @@ class InitiativeSerializer(ReadSerializer):
             "url": public_url(request, "initiative-detail", initiative.slug),
             "api_url": api_url(request, "initiative-detail", initiative.slug),
             "name": tr(initiative, "name", order),
+            "name_is_editorial": initiative.name_is_editorial,
             "kind": initiative.kind,
             "kind_label": str(InitiativeKind(initiative.kind).label),
             "description": tr(initiative, "description", order),

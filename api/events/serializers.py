@@ -60,6 +60,13 @@ class EventSerializer(ReadSerializer):
     url = link(_("The event's public page, in the requested language (null until it exists)."))
     api_url = serializers.URLField(read_only=True, help_text=_("This record in the API."))
     name = text(_("Name in the requested language."), required=True)
+    name_is_editorial = serializers.BooleanField(
+        read_only=True,
+        help_text=_(
+            "True when no source prints this name: the editors wrote it to describe the "
+            "event; false when it is quoted from a source."
+        ),
+    )
     kind = serializers.ChoiceField(
         choices=EventKind.choices, read_only=True, help_text=_("Kind of event (code).")
     )
@@ -96,6 +103,7 @@ class EventSerializer(ReadSerializer):
             "url": public_url(request, "event-detail", event.slug),
             "api_url": api_url(request, "event-detail", event.slug),
             "name": tr(event, "name", order),
+            "name_is_editorial": event.name_is_editorial,
             "kind": event.kind,
             "kind_label": str(EventKind(event.kind).label),
             "description": tr(event, "description", order),
