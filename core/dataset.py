@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from core.records import has_field
 
-TRACKED_APPS = ("core", "partners", "events", "agreements")
+TRACKED_APPS = ("core", "indicators", "partners", "events", "agreements")
 # Editors' work in progress, which the public never sees: a proposed revision changes
 # nothing published until it is approved (and the approval is a tracked write).
 UNTRACKED_MODELS = ("core.revision",)

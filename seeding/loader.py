@@ -37,6 +37,7 @@ from core.models import Citation, SourceDocument
 from core.records import PublicationStatus
 from core.services import enforce_rules
 from events.models import Event, EventParticipant
+from indicators.models import Indicator
 from partners.models import Organization, Person, Position
 from seeding.merging import (
     CHANGE_REASON,
@@ -331,6 +332,12 @@ class _Loader:
             self.upsert(
                 kind="agreement", model=Agreement, seed=seed, slug=seed.slug, values=values,
                 collections=collections, citations=seed.citations,
+            )  # fmt: skip
+        for seed in records["indicator"]:
+            self.upsert(
+                kind="indicator", model=Indicator, seed=seed, slug=seed.slug,
+                values={**seed.values, "status": PublicationStatus.PUBLISHED},
+                citations=seed.citations,
             )  # fmt: skip
         # Names of parties and signatories feed the documents too: refresh every one that
         # is out of date (only changed rows are written, so a second run writes nothing).

@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db import models
@@ -51,6 +52,9 @@ def jsonable(value: Any) -> Any:
         return value.isoformat()
     if hasattr(value, "code") and not isinstance(value, str):  # django-countries' Country
         return value.code or ""
+    if isinstance(value, Decimal):
+        # As written, without the column's padding: 0.687, not 0.6870 (an indicator's value).
+        return format(value.normalize(), "f")
     return value
 
 

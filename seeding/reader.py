@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from seeding.indicators import parse_indicator
 from seeding.kinds import (
     _parse_agreement,
     _parse_event,
@@ -54,6 +55,10 @@ def read_seed_set(seeds_dir: Path) -> SeedSet:
     texts: dict[str, str] = {}
     for kind, file_name in KIND_FILES:
         parsed = []
+        if kind == "indicator" and not (seeds_dir / file_name).exists():
+            # Optional: a seed set without rankings (a test's, an older copy) has none.
+            records[kind] = []
+            continue
         for index, data in enumerate(_read_yaml(seeds_dir / file_name)):
             record = SeedRecord(file_name, data, index)
             if kind == "source":
@@ -68,6 +73,7 @@ def read_seed_set(seeds_dir: Path) -> SeedSet:
                     "initiative": _parse_initiative,
                     "event": _parse_event,
                     "agreement": _parse_agreement,
+                    "indicator": parse_indicator,
                 }[kind]
                 seed = parser(record, texts)
             parsed.append(seed)

@@ -27,6 +27,7 @@ KIND_FILES = (
     ("initiative", "initiatives.yaml"),
     ("event", "events.yaml"),
     ("agreement", "agreements.yaml"),
+    ("indicator", "indicators.yaml"),
 )
 
 
