@@ -34,10 +34,12 @@ from agreements.selectors import (
 from api.agreements.serializers import AgreementSerializer, InitiativeSerializer, SourceSerializer
 from api.events.serializers import EventSerializer
 from api.fields import PartialDateField
+from api.indicators.serializers import IndicatorSerializer
 from api.partners.serializers import OrganizationSerializer, PersonSerializer
 from api.throttling import ExportThrottle
 from api.viewsets import PublicViewSet
 from events.selectors import event_list
+from indicators.selectors import indicator_list
 from partners.selectors import organization_list, person_list
 
 SCHEMA_VERSION = "1.0"
@@ -165,6 +167,8 @@ def _type_of(field: serializers.Field) -> str:
         return "code"
     if isinstance(field, serializers.IntegerField):
         return "integer"
+    if isinstance(field, serializers.FloatField):
+        return "number"
     if isinstance(field, serializers.DateTimeField):
         return "date-time (ISO 8601)"
     if isinstance(field, serializers.URLField):
@@ -203,6 +207,10 @@ RESOURCES = {
     "events": (EventSerializer, _("Events where agreements are signed or discussed.")),
     "initiatives": (InitiativeSerializer, _("National programmes and institutions.")),
     "sources": (SourceSerializer, _("Source documents, with their full text.")),
+    "indicators": (
+        IndicatorSerializer,
+        _("Dated rankings and scores of a country or a city, with their source."),
+    ),
 }
 
 
@@ -269,6 +277,7 @@ class DatasetSerializer(serializers.Serializer):
     events = EventSerializer(many=True)
     initiatives = InitiativeSerializer(many=True)
     sources = SourceSerializer(many=True)
+    indicators = IndicatorSerializer(many=True)
 
 
 @extend_schema_view(
@@ -333,6 +342,7 @@ class DatasetViewSet(PublicViewSet):
             ),
             "initiatives": (InitiativeSerializer, initiative_list(), None),
             "sources": (SourceSerializer, source_list(), None),
+            "indicators": (IndicatorSerializer, indicator_list().order_by("slug"), None),
         }
         counts = {name: queryset.count() for name, (_s, queryset, _c) in sections.items()}
         themes = [

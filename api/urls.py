@@ -6,6 +6,7 @@ from rest_framework.routers import SimpleRouter
 from api.agreements.views import AgreementViewSet, InitiativeViewSet, SourceViewSet
 from api.events.views import EventViewSet
 from api.export import DatasetViewSet
+from api.indicators.views import IndicatorViewSet
 from api.partners.views import OrganizationViewSet, PersonViewSet
 from api.revisions import RevisionViewSet
 
@@ -16,6 +17,7 @@ router.register("people", PersonViewSet, basename="person")
 router.register("events", EventViewSet, basename="event")
 router.register("initiatives", InitiativeViewSet, basename="initiative")
 router.register("sources", SourceViewSet, basename="source")
+router.register("indicators", IndicatorViewSet, basename="indicator")
 
 urlpatterns = [
     path("export/", DatasetViewSet.as_view({"get": "retrieve"}), name="dataset"),

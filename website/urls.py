@@ -3,7 +3,16 @@
 from django.urls import path, register_converter
 
 from website import feeds
-from website.views import agreements, dates, events, home, initiatives, partners, sources
+from website.views import (
+    agreements,
+    countries,
+    dates,
+    events,
+    home,
+    initiatives,
+    partners,
+    sources,
+)
 
 
 class YearConverter:
@@ -50,6 +59,7 @@ urlpatterns = [
     path("dates/<year:year>/<month:month>/", dates.month_archive, name="month-archive"),
     path("partners/", partners.organization_list, name="organization-list"),
     path("partners/<slug:slug>/", partners.organization_detail, name="organization-detail"),
+    path("countries/<slug:code>/", countries.country_detail, name="country-detail"),
     path("people/", partners.person_list, name="person-list"),
     path("people/<slug:slug>/", partners.person_detail, name="person-detail"),
     path("events/", events.event_list, name="event-list"),

@@ -90,6 +90,7 @@ def _organization_index() -> dict:
         groups.append(
             {
                 "anchor": f"country-{code.lower() or 'international'}",
+                "code": code,
                 "name": str(countries.name(code)) if code else _("International bodies"),
                 "count": sum(len(items) for items in kinds.values()),
                 "kinds": [
