@@ -17,26 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.models import SourceDocument
-from core.records import DatePrecision, PartialDate
+from core.records import MONTH_NAMES, MONTHS, DatePrecision, PartialDate
 from core.slugs import SLUG_MESSAGE, fill_slug
-
-# The month names as Moroccan readers write them in Arabic (شتنبر, not سبتمبر), French
-# and English: their own context, so that Django's Middle-Eastern names stay untouched.
-MONTHS = (
-    (1, pgettext_lazy("month name", "January")),
-    (2, pgettext_lazy("month name", "February")),
-    (3, pgettext_lazy("month name", "March")),
-    (4, pgettext_lazy("month name", "April")),
-    (5, pgettext_lazy("month name", "May")),
-    (6, pgettext_lazy("month name", "June")),
-    (7, pgettext_lazy("month name", "July")),
-    (8, pgettext_lazy("month name", "August")),
-    (9, pgettext_lazy("month name", "September")),
-    (10, pgettext_lazy("month name", "October")),
-    (11, pgettext_lazy("month name", "November")),
-    (12, pgettext_lazy("month name", "December")),
-)
-MONTH_NAMES = dict(MONTHS)
 
 # Digits as an Arabic keyboard may type them: read as the same numbers.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")

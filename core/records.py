@@ -21,6 +21,27 @@ from django.utils.translation import gettext_lazy as _
 # The languages of every translated field, Arabic first (the source language).
 LANGUAGES = ("ar", "fr", "en")
 
+# The month names, the one list every date in the tracker is written with: the editors'
+# month input and every date Django formats (its `F` format looks the same msgids up).
+# Our catalog gives them as Moroccan readers and the sources write them in Arabic
+# (يناير فبراير مارس أبريل ماي يونيو يوليوز غشت شتنبر أكتوبر نونبر دجنبر), and it comes
+# before Django's own catalog, whose Middle-Eastern names (سبتمبر...) never show.
+MONTHS = (
+    (1, _("January")),
+    (2, _("February")),
+    (3, _("March")),
+    (4, _("April")),
+    (5, _("May")),
+    (6, _("June")),
+    (7, _("July")),
+    (8, _("August")),
+    (9, _("September")),
+    (10, _("October")),
+    (11, _("November")),
+    (12, _("December")),
+)
+MONTH_NAMES = dict(MONTHS)
+
 
 def fallback_order(language: str | None = None) -> tuple[str, ...]:
     """The active (or given) language first, then the others: the order translations fall
