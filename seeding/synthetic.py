@@ -22,10 +22,12 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
+from django.utils import translation
 
 from agreements.models import Agreement, AgreementParty, Attendee, Initiative, Signatory, Theme
 from agreements.search import document_from_parts
 from core.models import Citation, SourceDocument
+from core.records import MONTH_NAMES
 from events.models import Event
 from partners.models import Organization, Person
 
@@ -93,10 +95,6 @@ TITLES = [
     ("الكاتب العام", "Secrétaire général", "Secretary General"),
     ("رئيس الجامعة", "Président de l'université", "University President"),
 ]
-MONTHS_AR = [
-    "يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو",
-    "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر",
-]  # fmt: skip
 EVENT_NAMES = [
     ("معرض جيتكس إفريقيا", "GITEX Africa", "GITEX Africa", "trade_fair"),
     ("المناظرة الوطنية للتحول الرقمي", "Assises nationales du numérique", "National Digital Conference", "national_conference"),
@@ -143,10 +141,14 @@ def _partial_date(rng: random.Random) -> tuple[dt.date | None, str]:
 def _date_in_arabic(date: dt.date | None, precision: str) -> str:
     if date is None:
         return ""
+    if precision in ("day", "month"):
+        # The month as the site writes it (core.records' one list): شتنبر, يوليوز...
+        with translation.override("ar"):
+            month = str(MONTH_NAMES[date.month])
     if precision == "day":
-        return f" يوم {date.day} {MONTHS_AR[date.month - 1]} {date.year}"
+        return f" يوم {date.day} {month} {date.year}"
     if precision == "month":
-        return f" في {MONTHS_AR[date.month - 1]} {date.year}"
+        return f" في {month} {date.year}"
     return f" سنة {date.year}"
 
 
