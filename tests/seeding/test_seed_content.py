@@ -87,12 +87,18 @@ def test_the_elm_memorandum_renews_the_2023_one_for_two_years():
     assert mou.expires_partial.isoformat() == "2027"  # signed "2025" for 24 months
     assert mou.event.slug == "gitex-africa-2025"
     assert (mou.place_city_en, mou.place_country.code) == ("Marrakech", "MA")
-    # The headline says the minister signs; the others were "present": not invented signers.
-    assert [s.person.slug for s in mou.signatories.all()] == ["amal-el-fallah-seghrouchni"]
+    # The body says the three institutions signed "in the presence of" the minister and the
+    # two heads, in one list: no one is recorded as having put pen to paper, and the page
+    # says so (the headline's "the minister signs" is not a signing act).
+    assert list(mou.signatories.all()) == []
     assert {a.person.slug for a in mou.attendees.all()} == {
+        "amal-el-fallah-seghrouchni",
         "hakim-al-rashid",
         "mohamed-drissi-melyani",
     }
+    assert "لا يذكر المقال من وضع توقيعه" in mou.public_note_ar
+    assert "does not say who put pen to paper" in mou.public_note_en
+    assert "ne dit pas qui a apposé sa signature" in mou.public_note_fr
     duration_quotes = [c.quote for c in mou.citations.all() if "duration_months" in c.fields]
     assert duration_quotes == ["وتمتد المذكرة الجديدة لمدة عامين"]
     earlier = agreement("elm-digital-development-agency-mou-2023")

@@ -51,7 +51,9 @@ EXPECTED = {
         "url": "https://facepress.ma/289343/",
         "publisher": "FacePress",
         "author": "هيئة التحرير",
-        "published_on": None,
+        # "قمة ويب قطر 2026 (1-4 فبراير الجاري)": this February, of 2026; the day is not given.
+        "published_on": dt.date(2026, 2, 1),
+        "published_on_precision": "month",
     },
 }
 MMSP = (

@@ -101,16 +101,23 @@ def test_agreement_page_shows_every_fact_with_its_evidence(client: Client):
     response = client.get(f"/fr/agreements/{ELM_2025}/")
     parsed = page(response)
     html = parsed.html
-    # Parties, signatory with the title the source prints, attendees, event, place.
+    # Parties, the people present with the titles the source prints, event, place.
     for text in (
         "Elm",
         "Agence de Développement du Digital",
         "Ministre de la Transition Numérique et de la Réforme de l&#x27;Administration",
         "Hakim Al-Rashid",
-        "GITEX Africa 2025",
+        "Mohammed Drissi Melyani",
+        "GITEX Africa Morocco 2025",
         "Marrakech",
     ):
         assert text in html, text
+    # The article names no one who put pen to paper: all three were present, and the
+    # page says it, with the title marked as the editors' wording.
+    assert "Présents à la signature" in html
+    assert "Signataires" not in html
+    assert "ne dit pas qui a apposé sa signature" in html
+    assert "Titre rédigé par la rédaction" in html
     # Duration and the end it implies, at the signing date's precision: the year.
     assert ("2027", "2027") in parsed.times
     # The chain of the partnership: the 2023 memorandum it renews.
