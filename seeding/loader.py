@@ -147,9 +147,11 @@ class _Loader:
             current = jsonable(getattr(obj, attr))
             if current != seed_json:
                 # A field new to the seeds since the last load (a source's dateline) is
-                # the loader's to fill while nobody has: still empty in the database.
+                # the loader's to fill while nobody has: still empty in the database (or,
+                # for a new yes/no field such as title_is_editorial, at its default, no).
                 untouched = snapshot.get(attr, current) == current
-                if untouched and (attr in snapshot or (previous and current in ("", None))):
+                empty = current in ("", None) or current is False
+                if untouched and (attr in snapshot or (previous and empty)):
                     setattr(obj, attr, seed_value)
                     changed_fields.append(attr)
                 else:

@@ -161,3 +161,42 @@ def test_command_says_when_nothing_changed(seed_folder, capsys):
     assert "agreement: 1 created" in out
     assert "agreement: 0 created, 0 updated, 1 unchanged" in out
     assert out.rstrip().endswith("Seeds already loaded: nothing changed.")
+
+
+def test_new_editorial_flag_and_note_reach_records_loaded_before_they_existed(load, seed_folder):
+    load()
+    # A database loaded before the seeds had these fields: its snapshots lack them.
+    for snapshot in SeedSnapshot.objects.all():
+        for key in ("title_is_editorial", "public_note_ar", "public_note_fr", "public_note_en"):
+            snapshot.values.pop(key, None)
+        snapshot.save()
+    seed = seed_folder.data["agreements.yaml"][0]
+    seed["title_is_editorial"] = True
+    seed["public_note"] = {"ar": "ملاحظة", "fr": "Note", "en": "Note"}
+
+    report = load()
+
+    agreement = Agreement.objects.get(slug="mistral-mou")
+    assert agreement.title_is_editorial is True
+    assert (agreement.public_note_ar, agreement.public_note_en) == ("ملاحظة", "Note")
+    assert report.conflicts == []
+
+
+def test_an_editor_who_unmarks_an_editorial_title_is_kept(load, seed_folder):
+    seed_folder.data["agreements.yaml"][0]["title_is_editorial"] = True
+    load()
+    agreement = Agreement.objects.get(slug="mistral-mou")
+    agreement.title_is_editorial = False  # the editor found the title printed
+    agreement.save()
+
+    report = load()
+
+    agreement.refresh_from_db()
+    assert agreement.title_is_editorial is False
+    assert ("mistral-mou", "title_is_editorial") in {(c.slug, c.field) for c in report.conflicts}
+
+
+def test_an_editorial_flag_must_be_true_or_false(load, seed_folder):
+    seed_folder.data["agreements.yaml"][0]["title_is_editorial"] = "yes"
+    with pytest.raises(SeedError, match="title_is_editorial"):
+        load()
