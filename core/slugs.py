@@ -24,8 +24,8 @@ from core.records import has_field
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # The text a slug is made from, in order: the first a record has in a Latin language,
-# then its Arabic, transliterated.
-TITLE_FIELDS = ("title", "name")
+# then its Arabic, transliterated. An indicator is named by its measure.
+TITLE_FIELDS = ("title", "name", "measure")
 LATIN_LANGUAGES = ("en", "fr")
 
 SLUG_MESSAGE = _(
