@@ -186,7 +186,7 @@ class AgreementAdmin(CuratedAdmin):
     autocomplete_fields = ["event", "renews", "themes", "initiatives"]
     readonly_fields = ("created_at", "updated_at")
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "status"]}),
+        (None, {"fields": ["title", "title_is_editorial", "slug", "kind", "status"]}),
         (
             _("When and where"),
             {
@@ -199,7 +199,7 @@ class AgreementAdmin(CuratedAdmin):
             },
         ),
         (_("Terms"), {"fields": ["duration_months", "renews", "themes", "initiatives"]}),
-        (_("Content"), {"fields": ["summary", "objectives"]}),
+        (_("Content"), {"fields": ["summary", "objectives", "public_note"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
     ]
 
