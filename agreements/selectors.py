@@ -27,10 +27,11 @@ from core.visibility import (
     visible_prefetch,
 )
 from events.models import Event
+from indicators.models import Indicator
 from partners.models import Organization, Person, Position
 
 # Every kind of curated record a citation can back.
-CITED_MODELS = (Agreement, Organization, Person, Event, Initiative)
+CITED_MODELS = (Agreement, Organization, Person, Event, Initiative, Indicator)
 
 
 def agreement_list(*, filters: dict | None = None) -> QuerySet[Agreement]:

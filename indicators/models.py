@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -143,6 +144,11 @@ class Indicator(CuratedRecord):
     def __str__(self) -> str:
         place = f"{self.city} ({self.country})" if self.city else str(self.country)
         return f"{self.measure}: {place}"
+
+    def get_absolute_url(self) -> str:
+        """Its line on the country's page (the site has no page per indicator)."""
+        code = str(self.country).lower()
+        return reverse("country-detail", kwargs={"code": code}) + f"#indicator-{self.slug}"
 
     def clean(self) -> None:
         errors = partial_date_errors(self.as_of, self.as_of_precision, date_field="as_of")

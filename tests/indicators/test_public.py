@@ -262,3 +262,11 @@ def test_the_api_list_query_count_is_pinned(client, django_assert_num_queries):
     cache.clear()
     with django_assert_num_queries(LIST_QUERIES):
         assert client.get("/api/v1/indicators/?page_size=100&page=2").status_code == 200
+
+
+def test_the_source_page_marks_an_indicators_quote_and_links_to_the_country_page(client):
+    source = "dco-executive-committee-2026"
+    citation = Indicator.objects.get(slug=AI_GOVERNANCE).citations.get()
+    page = client.get(f"/fr/sources/{source}/").content.decode()
+    assert f'id="quote-{citation.pk}"' in page
+    assert f'href="/fr/countries/ma/#indicator-{AI_GOVERNANCE}"' in page

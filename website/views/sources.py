@@ -20,6 +20,7 @@ from agreements.selectors import (
     visible_citations,
 )
 from events.models import Event
+from indicators.models import Indicator
 from partners.models import Organization, Person, Position
 from website.evidence import field_label, quoted_segments
 from website.public import (
@@ -45,6 +46,7 @@ SUPPORTED_MODELS = (
     (Person, "person-detail"),
     (Event, "event-detail"),
     (Initiative, "initiative-detail"),
+    (Indicator, "country-detail"),
 )
 
 
