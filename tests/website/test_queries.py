@@ -31,7 +31,8 @@ PAGES = {
     "/initiatives/": 1,
     "/initiatives/jazari-institutes-network/": 6,
     "/sources/": 1,
-    "/sources/daily8-elm-mou-gitex-africa-2025/": 8,
+    # + the indicators its quotes back (one query per kind of record supported)
+    "/sources/daily8-elm-mou-gitex-africa-2025/": 9,
     "/dates/": 1,
     "/dates/2025/": 4,
     "/dates/2025/09/": 5,
