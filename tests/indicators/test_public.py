@@ -270,3 +270,15 @@ def test_the_source_page_marks_an_indicators_quote_and_links_to_the_country_page
     page = client.get(f"/fr/sources/{source}/").content.decode()
     assert f'id="quote-{citation.pk}"' in page
     assert f'href="/fr/countries/ma/#indicator-{AI_GOVERNANCE}"' in page
+
+
+def test_a_write_to_an_indicator_changes_the_datasets_version(client):
+    from indicators.services import save_indicator
+    from tests import factories
+
+    before = client.get("/api/v1/indicators/")["ETag"]
+    indicator = Indicator.objects.get(slug=AI_GOVERNANCE)
+    save_indicator(actor=factories.publisher(), indicator=indicator, note={"en": "Edited."})
+    after = client.get("/api/v1/indicators/")
+    assert after["ETag"] != before
+    assert client.get("/api/v1/indicators/", HTTP_IF_NONE_MATCH=after["ETag"]).status_code == 304
