@@ -47,15 +47,21 @@ def main(out_dir: Path) -> None:
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    from agreements.models import Agreement
+    from agreements.models import Agreement, Initiative
     from agreements.services import update_agreement
     from core.models import SourceDocument
+    from events.models import Event
 
     call_command("migrate", verbosity=0)
     call_command("load_seeds", verbosity=0)
-    # Columns added after the previous version: a database it made has them empty (the
-    # next `load_seeds` fills them from the seeds, tests/seeding/test_source_metadata.py).
+    # Columns added after the previous version: a database it made has them empty or false
+    # (the next `load_seeds` fills them from the seeds, tests/seeding/test_source_metadata.py
+    # and test_seed_loader.py).
     SourceDocument.objects.update(dateline="", credits="")
+    Agreement.objects.update(title_is_editorial=False, public_note="", public_note_ar="",
+                             public_note_fr="", public_note_en="")  # fmt: skip
+    Initiative.objects.update(name_is_editorial=False)
+    Event.objects.update(name_is_editorial=False)
     editor = User.objects.create_superuser("editor", password="not-used-here")
     agreement = Agreement.objects.published().order_by("pk").first()
     update_agreement(actor=editor, agreement=agreement, title={"fr": "Titre corrigé"})
