@@ -338,3 +338,11 @@ def test_atom_feeds(client: Client):
     partner = client.get("/en/feeds/partners/elm/").content.decode()
     assert partner.count("<entry>") == 2
     assert client.get("/en/feeds/partners/no-such-partner/").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_an_authors_name_stays_as_printed_on_latin_pages(client: Client, language: str):
+    """The byline is the article's, in Arabic, isolated so that it keeps its direction in a
+    left-to-right page."""
+    html = client.get(f"/{language}/agreements/{MISTRAL}/").content.decode()
+    assert '<bdi lang="ar" dir="auto">يوسف وفقير</bdi>' in html
