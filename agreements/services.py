@@ -126,10 +126,10 @@ def _write_children(
 def create_agreement(
     *,
     actor: User,
-    slug: str,
     title: Translations,
     kind: str,
     parties: Sequence[Organization],
+    slug: str | Any = UNSET,  # made from the title when not given
     signed_on: PartialDate | str | None = None,
     place_city: Translations | None = None,
     place_country: str = "",

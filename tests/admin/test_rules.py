@@ -58,6 +58,7 @@ def test_roles_hold_exactly_their_permissions(db):
         "publish_organization",
         "publish_person",
         "publish_event",
+        "publish_indicator",
     }
 
 

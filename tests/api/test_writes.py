@@ -252,6 +252,11 @@ def test_records_and_sources_created_without_a_slug_get_one_from_their_title(
     person = post(editor, "/api/v1/people/", {"name": {"ar": "يوسف وفقير", "fr": "Youssef Oufkir"}})
     assert person.status_code == 201, person.json()
     assert Person.objects.filter(slug="youssef-oufkir").exists()
+    body = new_agreement()
+    del body["slug"]
+    agreement = post(editor, "/api/v1/agreements/", body)
+    assert agreement.status_code == 201, agreement.json()
+    assert Agreement.objects.filter(slug="new-mou").exists()
     source = post(editor, "/api/v1/sources/", {
         "title": {"ar": "مقال بلا ملف"}, "text": "نص المقال الكامل", "dateline": "الرباط",
         "credits": "تصوير: فلان", "language": "ar", "published_on": "2025-09",
