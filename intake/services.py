@@ -21,7 +21,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement
@@ -39,6 +38,7 @@ from core.services import (
     CitationInput,
     User,
 )
+from core.slugs import slug_base, unique_slug
 from events.services import ParticipantInput, save_event
 from intake.extract import Gazetteer, extract_article
 from intake.extract.proposals import (
@@ -71,20 +71,6 @@ def may_intake(actor: User) -> bool:
 def _check_may_intake(actor: User) -> None:
     if not may_intake(actor):
         raise PermissionDenied(_("Only an editor who may add records can use article intake."))
-
-
-# -- slugs: the services make one from a name; an agreement's names its parties ------------
-
-
-def unique_slug(model: type[models.Model], base: str) -> str:
-    """`base`, or `base-2`, `base-3`... whichever no record of the model holds yet."""
-    taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
 
 
 def translated(text: str, language: str) -> dict[str, str]:
@@ -544,9 +530,8 @@ class _Review:
             base = "-".join([*slug_parts, edit.kind, *([str(year)] if year else [])])
             return create_agreement(
                 actor=self.actor,
-                slug=unique_slug(
-                    Agreement, slugify(base).replace("_", "-")[:100].strip("-") or "agreement"
-                ),
+                # Named after its parties, kind and year rather than its (editorial) title.
+                slug=unique_slug(Agreement(), slug_base(base, 100) or "agreement", 100),
                 title=self.translated(edit.title),
                 kind=edit.kind,
                 parties=parties,
