@@ -10,7 +10,7 @@ day, precision) is written from that one value, so the two can never disagree.
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -258,8 +258,6 @@ class EditorAdminMixin:
 def field_label(model: type[models.Model], name: str) -> str:
     """The translated label of a field a citation may back: the model field's verbose
     name, a relation's plural name, or (`place`) the label of the fields it stands for."""
-    from django.core.exceptions import FieldDoesNotExist
-
     try:
         field = model._meta.get_field(name)
     except FieldDoesNotExist:
