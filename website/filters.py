@@ -5,9 +5,13 @@ reads and shows them: a record filter with an open-ended list of values (partner
 signatories, events: thousands of them at scale) is a search box that takes a slug *or a
 name*, never a list of every option. The server finds the record; a name that matches
 nothing or several records is the visitor's to correct, in their language. A small
-optional script (website/picker.js) suggests names as one types, from `suggest()`.
-Short vocabularies (themes, initiatives) stay a list while they have at most
-`LIST_LIMIT` entries.
+optional script (website/autocomplete.js) turns each box into a combobox whose
+suggestions come from `agreement_suggestions`. Short vocabularies (themes, initiatives)
+stay a list while they have at most `LIST_LIMIT` entries.
+
+Names are looked for among the records a visitor can find agreements by (`offered`):
+published ones with at least one published agreement. A slug, the API's own value, is
+taken for any published record.
 """
 
 from __future__ import annotations
@@ -17,17 +21,20 @@ from functools import cache
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Case, Exists, Model, OuterRef, Q, QuerySet, When
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_filters import fields as filter_fields
 
 from agreements.filtersets import AgreementFilterSet
+from agreements.models import Agreement, AgreementParty, Signatory
 from core.filtersets import CountryCodeField, translated
 from core.records import LANGUAGES
 from core.rules import names, quoted
+from core.visibility import rows_needing
 
 # Filters whose values a visitor types (a slug or a name), with the columns a name is
 # looked for in.
@@ -58,27 +65,86 @@ def name_condition(columns: Iterable[str], text: str, lookup: str) -> Q:
     return condition
 
 
+def name_matches(queryset: QuerySet, columns: Iterable[str], text: str, *, whole: bool) -> QuerySet:
+    """The one rule for "this record is named what was typed", for the suggestions and
+    for reading a name typed in the form alike: `text` is the whole name (case aside) when
+    `whole`, else part of it, in any language and any of `columns`.
+
+    Unordered. A better rule (normalized text, other spellings) changes this function
+    only, and both uses follow.
+    """
+    return queryset.filter(name_condition(columns, text, "iexact" if whole else "icontains"))
+
+
 def matching_records(queryset: QuerySet, columns: Iterable[str], text: str) -> QuerySet:
-    """Records whose name (in any language) contains `text`, case aside, by name."""
-    return queryset.filter(name_condition(columns, text, "icontains")).order_by(
-        translated("name"), "pk"
+    """Records named `text` in part (`name_matches`): those whose name or acronym starts
+    with it first, then by name."""
+    columns = tuple(columns)
+    starts = Case(When(name_condition(columns, text, "istartswith"), then=0), default=1)
+    return name_matches(queryset, columns, text, whole=False).order_by(
+        starts, translated("name"), "pk"
     )
 
 
 def find_by_name(queryset: QuerySet, columns: tuple[str, ...], text: str) -> Model:
     """The one record named `text`: an exact name first, then a unique partial one."""
     text = " ".join(text.split())
-    for lookup in ("iexact", "icontains"):
+    for whole in (True, False):
         found = list(
-            queryset.filter(name_condition(columns, text, lookup)).order_by(
-                translated("name"), "pk"
-            )[: NAMES_IN_ERROR + 1]
+            name_matches(queryset, columns, text, whole=whole).order_by(translated("name"), "pk")[
+                : NAMES_IN_ERROR + 1
+            ]
         )
         if len(found) == 1:
             return found[0]
         if found:
             raise ValidationError(SEVERAL, code="ambiguous", params=_several(text, found))
     raise ValidationError(NO_MATCH, code="invalid_choice", params={"value": quoted(text)})
+
+
+# What makes a record worth offering: a row tying it to a published agreement, as the
+# public sees it (a signature counts only for a published party).
+_AGREEMENT_ROWS = {
+    "partner": lambda: rows_needing(
+        AgreementParty.objects.filter(organization=OuterRef("pk")), "agreement"
+    ),
+    "signatory": lambda: rows_needing(
+        Signatory.objects.filter(person=OuterRef("pk")), "agreement", "organization"
+    ),
+    "event": lambda: Agreement.objects.published().filter(event=OuterRef("pk")),
+    "initiative": lambda: rows_needing(
+        Agreement.initiatives.through.objects.filter(initiative=OuterRef("pk")), "agreement"
+    ),
+    "theme": lambda: rows_needing(
+        Agreement.themes.through.objects.filter(theme=OuterRef("pk")), "agreement"
+    ),
+}
+
+
+def offered(name: str, queryset: QuerySet) -> QuerySet:
+    """The records of `queryset` (a filter's published records) that have at least one
+    published agreement: what the form suggests, lists and reads names among. An EXISTS
+    in the same query, never a list of ids."""
+    return queryset.filter(Exists(_AGREEMENT_ROWS[name]()))
+
+
+def detail_of(record: Model) -> str:
+    """What tells a record apart beside its name, in the reader's language: an acronym,
+    the kind, the place, the year ("ADD · Public agency · Morocco")."""
+    parts = []
+    acronym = getattr(record, "acronym", "")
+    if acronym and acronym not in str(record):
+        parts.append(acronym)
+    if getattr(record, "kind", ""):
+        parts.append(str(record.get_kind_display()))
+    place = [getattr(record, "city", "")]
+    if getattr(record, "country", ""):
+        place.append(str(countries.name(record.country) or record.country))
+    if any(place):
+        parts.append(", ".join(part for part in place if part))
+    if start := getattr(record, "start_date", None):
+        parts.append(str(start.year))
+    return " · ".join(parts)
 
 
 def _several(text: str, found: list[Model]) -> dict:
@@ -95,12 +161,14 @@ def _several(text: str, found: list[Model]) -> dict:
 
 
 class NamedChoiceMixin:
-    """A record field that takes a slug or a name (see `find_by_name`).
+    """A record field that takes a slug or a name (see `find_by_name`): a slug of any
+    published record, a name of one the form offers (`offered`).
 
     After cleaning, `found` holds the records found and `refused` the values that named
     none (or several), so that the form can show both even when it is invalid.
     """
 
+    filter_name: str
     name_columns: tuple[str, ...] = ("name",)
     found: list[Model]
     refused: list[str]
@@ -114,7 +182,9 @@ class NamedChoiceMixin:
             record = by_slug.get(value)
             if record is None:
                 try:
-                    record = find_by_name(self.queryset, self.name_columns, value)
+                    record = find_by_name(
+                        offered(self.filter_name, self.queryset), self.name_columns, value
+                    )
                 except ValidationError as error:
                     errors.append(error)
                     self.refused.append(value)
@@ -162,12 +232,14 @@ COUNTRY_CODES = frozenset(code for code, _name in countries)
 
 
 @cache
-def named_field_class(base: type, columns: tuple[str, ...]) -> type:
+def named_field_class(base: type, filter_name: str) -> type:
     named = {
         filter_fields.ModelChoiceField: NamedModelChoiceField,
         filter_fields.ModelMultipleChoiceField: NamedModelMultipleChoiceField,
     }[base]
-    return type(named.__name__, (named,), {"name_columns": columns})
+    return type(
+        named.__name__, (named,), {"filter_name": filter_name, "name_columns": PICKED[filter_name]}
+    )
 
 
 class SiteAgreementFilterSet(AgreementFilterSet):
@@ -175,10 +247,10 @@ class SiteAgreementFilterSet(AgreementFilterSet):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for name, columns in PICKED.items():
+        for name in PICKED:
             filter_ = self.filters[name]
             vars(filter_).pop("_field", None)
-            filter_.field_class = named_field_class(filter_.field_class, columns)
+            filter_.field_class = named_field_class(filter_.field_class, name)
         country = self.filters["country"]
         vars(country).pop("_field", None)
         country.field_class = CountryField
@@ -203,9 +275,11 @@ class SiteAgreementFilterSet(AgreementFilterSet):
 
 
 class RecordPicker(forms.Widget):
-    """The chosen records as ticked boxes in a fieldset (untick one to remove it), then a search box for
-    one more: a name, part of one, or an address. Works without JavaScript; with it,
-    website/picker.js fills the `<datalist>` with suggestions from `suggest_url`.
+    """The chosen records as ticked boxes in a fieldset (untick one to remove it), then a
+    search box for one more: a name, part of one, or an address. Works without
+    JavaScript; with it, website/autocomplete.js makes the box a combobox (WAI-ARIA's
+    "combobox with listbox popup") whose suggestions come from `suggest_url`, and a
+    suggestion chosen becomes one more ticked box.
 
     The view sets `labels` (the chosen slugs and their names, from the cleaned form) and
     `typed` (values the form refused, shown again to be corrected).
@@ -238,24 +312,28 @@ class RecordPicker(forms.Widget):
             '<label><input type="checkbox" name="{}" value="{}" checked> <bdi>{}</bdi></label>',
             ((name, slug, label) for slug, label in self.labels.items()),
         )
-        chosen = (
-            format_html('<fieldset aria-label="{}">{}</fieldset>', self.group_label, boxes)
-            if self.labels
-            else ""
+        chosen = format_html(
+            '<fieldset class="chosen" aria-label="{}"{}>{}</fieldset>',
+            self.group_label,
+            "" if self.labels else mark_safe(" hidden"),
+            boxes,
         )
         common = {
             **attrs,
             "type": "search",
             "name": name,
-            "list": f"{input_id}_suggestions",
             "dir": "auto",
             "autocomplete": "off",
+            "spellcheck": "false",
             "data-suggest": self.suggest_url,
+            # What the script says, in the page's language (it has no catalogue of its own).
+            "data-chosen": _("Chosen: %(name)s. Press “Show agreements” to apply."),
+            "data-multiple": "true" if self.allow_multiple_selected else None,
         }
         # One box per refused value (the first carries the label's id), or one empty box.
-        boxes = format_html_join(
+        inputs = format_html_join(
             "",
-            "<input{}>",
+            '<div class="combobox"><input{}></div>',
             (
                 (
                     flatatt(
@@ -265,4 +343,4 @@ class RecordPicker(forms.Widget):
                 for index, typed in enumerate(self.typed or [""])
             ),
         )
-        return format_html('{}{}<datalist id="{}_suggestions"></datalist>', chosen, boxes, input_id)
+        return format_html("{}{}", chosen, inputs)

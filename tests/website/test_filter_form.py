@@ -1,12 +1,12 @@
 """The agreements list's filter form at any scale: search boxes that take a name or a slug,
-never every option; suggestions from a small JSON endpoint; the count kept per version."""
+never every option (the suggestions they get: test_suggestions.py); the count kept per
+version."""
 
 from __future__ import annotations
 
 import pytest
 from django.test import Client
 
-from partners.models import Organization
 from tests.website.conftest import LANGUAGES, page
 from website import filters
 
@@ -97,8 +97,60 @@ def test_chosen_records_stay_visible_and_removable(client: Client):
         in html
     )
     assert "<bdi>Elm</bdi>" in html
-    # ...and a search box to add one more.
-    assert 'id="id_partner"' in html and 'list="id_partner_suggestions"' in html
+    # ...and a search box to add one more, which the script makes a combobox.
+    box = control(html, "partner")
+    assert 'type="search"' in box and 'name="partner"' in box
+    assert 'data-suggest="/fr/agreements/suggestions/partner/"' in box
+    assert "data-multiple" in box and "data-multiple" not in control(html, "signatory")
+    assert 'aria-describedby="id_partner_helptext"' in box
+    # No <datalist>: the script's listbox shows whole names, a datalist cuts them off.
+    assert "<datalist" not in html
+
+
+def test_the_box_says_in_the_pages_language_what_choosing_does(client: Client):
+    html = client.get("/ar/agreements/").content.decode()
+    assert 'data-chosen="تم اختيار: %(name)s.' in control(html, "partner")
+    html = client.get("/fr/agreements/").content.decode()
+    assert 'data-chosen="Choisi\u00a0: %(name)s.' in control(html, "partner")
+
+
+def test_nothing_chosen_no_empty_group_shown(client: Client):
+    html = client.get("/fr/agreements/").content.decode()
+    # The script fills this group when a suggestion is chosen; hidden while empty.
+    assert '<fieldset class="chosen" aria-label="Partenaire" hidden></fieldset>' in html
+
+
+def test_a_name_is_read_among_partners_with_a_published_agreement(client: Client):
+    # The CDG is published but party to no agreement: its name finds nothing to show...
+    response = client.get("/fr/agreements/", {"partner": "Caisse de Dépôt"})
+    assert response.status_code == 400
+    # ...while its slug, the API's own value, is still a valid (empty) filter.
+    assert client.get("/fr/agreements/?partner=cdg").status_code == 200
+
+
+def test_short_lists_offer_only_values_with_a_published_agreement(client: Client):
+    html = client.get("/fr/agreements/").content.decode()
+    themes = control(html, "theme")
+    listed = html[html.index(themes) : html.index("</select>", html.index(themes))]
+    assert 'value="artificial-intelligence"' in listed
+    assert 'value="smart-cities"' not in listed  # no agreement is tagged with it
+    initiatives = control(html, "initiative")
+    listed = html[html.index(initiatives) : html.index("</select>", html.index(initiatives))]
+    assert 'value="d4sd-hub"' in listed and 'value="moroccotech"' not in listed
+
+
+def test_the_country_list_names_the_partners_countries(client: Client):
+    html = client.get("/fr/agreements/").content.decode()
+    select = control(html, "country")
+    listed = html[html.index(select) : html.index("</select>", html.index(select))]
+    for code in ("MA", "FR", "SA"):
+        assert f'value="{code}"' in listed
+    assert 'value="CM"' not in listed  # the Cameroonian partners signed nothing published
+    shown = page(client.get("/fr/agreements/?country=FR"))
+    assert len(shown.agreement_slugs("fr")) == 2
+    # A country given in the address stays selected even when no partner has it.
+    html = client.get("/fr/agreements/?country=JP").content.decode()
+    assert '<option value="JP" selected>' in html
 
 
 def test_a_typed_signatory_replaces_the_ticked_one(client: Client):
@@ -108,26 +160,10 @@ def test_a_typed_signatory_replaces_the_ticked_one(client: Client):
     assert response.status_code == 400  # the typed one was read, not the ticked one
 
 
-def test_suggestions(client: Client):
-    found = client.get("/fr/agreements/suggestions/partner/?q=mistr").json()
-    assert found == {"results": [{"value": "mistral-ai", "label": "Mistral AI"}]}
-    arabic = client.get("/ar/agreements/suggestions/partner/", {"q": "عِلم"}).json()
-    assert arabic["results"][0]["value"] == "elm"
-    assert client.get("/fr/agreements/suggestions/partner/?q=").json() == {"results": []}
-    assert client.get("/fr/agreements/suggestions/kind/?q=mou").status_code == 404
-    many = client.get("/fr/agreements/suggestions/partner/?q=a").json()["results"]
-    assert 1 < len(many) <= filters.SUGGESTIONS
-
-
-def test_suggestions_never_name_drafts(client: Client):
-    Organization.objects.filter(slug="mistral-ai").update(status="draft")
-    assert client.get("/fr/agreements/suggestions/partner/?q=mistr").json() == {"results": []}
-    assert client.get("/fr/agreements/?partner=Mistral").status_code == 400
-
-
 def test_the_page_loads_its_script_from_the_site(client: Client):
     html = client.get("/fr/agreements/").content.decode()
-    assert '<script src="/static/website/picker.js" defer></script>' in html
+    assert '<script src="/static/website/autocomplete.js" defer></script>' in html
+    assert '<link rel="stylesheet" href="/static/css/autocomplete.css">' in html
 
 
 def test_the_results_heading_is_not_a_live_region(client: Client):

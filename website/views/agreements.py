@@ -12,7 +12,7 @@ from django.forms import CheckboxSelectMultiple
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -37,7 +37,9 @@ from website.filters import (
     SUGGESTIONS,
     RecordPicker,
     SiteAgreementFilterSet,
+    detail_of,
     matching_records,
+    offered,
 )
 from website.jsonld import agreement_ld
 from website.public import (
@@ -187,8 +189,9 @@ def _counted_filters(filterset: SiteAgreementFilterSet) -> tuple:
 
 def _prepare_filter_form(form, request: HttpRequest) -> None:
     """Present the FilterSet's fields for people: search boxes for partners, signatories
-    and events, short lists sorted in the reader's language for the rest, kinds as
-    checkboxes, countries limited to the partners' (validation is untouched)."""
+    and events, short lists sorted in the reader's language for the rest (records with a
+    published agreement only), kinds as checkboxes, countries limited to the partners'
+    (validation is untouched)."""
     from django_countries import countries
 
     for name in PICKED:
@@ -199,7 +202,7 @@ def _prepare_filter_form(form, request: HttpRequest) -> None:
             options = shared(
                 request,
                 f"filter-options|{name}|{get_language()}",
-                partial(_short_list, field.queryset),
+                partial(_short_list, offered(name, field.queryset)),
             )
         if options is None or len(options) > LIST_LIMIT:
             field.widget = RecordPicker(
@@ -256,18 +259,33 @@ def _show_choices(form) -> None:
 
 @require_safe
 def agreement_suggestions(request: HttpRequest, name: str) -> JsonResponse:
-    """Up to ten records of a filter whose name contains `q`, for the search boxes'
-    suggestions: `{"results": [{"value": slug, "label": name}]}`."""
+    """Up to ten records of a filter named `q` in part, among those with a published
+    agreement, for the search boxes' suggestions, in one query:
+    `{"results": [{"value": slug, "label": name, "detail": "ADD · Public agency"}],
+    "status": "1 suggestion"}` (`status`: what the page's live region says)."""
     if name not in PICKED:
         raise Http404
     text = " ".join(request.GET.get("q", "").split())[:100]
     results = []
     if text:
         field = SiteAgreementFilterSet.base_filters[name]
-        queryset = field.get_queryset(request)
+        queryset = offered(name, field.get_queryset(request))
         records = matching_records(queryset, PICKED[name], text)[:SUGGESTIONS]
-        results = [{"value": record.slug, "label": str(record)} for record in records]
-    response = JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
+        results = [
+            {"value": record.slug, "label": str(record), "detail": detail_of(record)}
+            for record in records
+        ]
+    if results:
+        status = ngettext(
+            "%(count)d suggestion. Up and down arrows to review, Enter to choose.",
+            "%(count)d suggestions. Up and down arrows to review, Enter to choose.",
+            len(results),
+        ) % {"count": len(results)}
+    else:
+        status = _("No suggestion.") if text else ""
+    response = JsonResponse(
+        {"results": results, "status": status}, json_dumps_params={"ensure_ascii": False}
+    )
     response.headers["Cache-Control"] = "public, max-age=300"
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
