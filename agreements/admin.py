@@ -10,6 +10,7 @@ from django_countries import countries
 from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from agreements import search
 from agreements.models import Agreement, AgreementParty, Attendee, Initiative, Signatory, Theme
 from core.admin import (
     CitationInline,
@@ -23,7 +24,6 @@ from core.admin import (
 from core.forms import SourceDocumentForm
 from core.models import Citation, SourceDocument
 from core.records import PartialDate, format_partial_date
-from core.search import normalize_arabic
 from partners.models import Organization
 
 
@@ -237,10 +237,10 @@ class AgreementAdmin(CuratedAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        phrase = normalize_arabic(search_term)
-        if phrase:
-            # Also match the phrase without harakat or hamza variants: "علم" finds "عِلم".
-            results |= queryset.filter(search_document__contains=phrase)
+        if search.terms_of(search_term):
+            # Also the public search's match: "علم" finds "عِلم", مذكرات finds مذكرة,
+            # ميسترال finds Mistral AI by its other spelling.
+            results |= queryset.filter(pk__in=search.matching(queryset, search_term).values("pk"))
         return results, may_have_duplicates
 
 

@@ -209,10 +209,11 @@ class AgreementFilterSet(django_filters.FilterSet):
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         """Filtered; with `q` and no `ordering`, best matches first where the database
         ranks them (PostgreSQL) — here, so that the page and the API order alike."""
+        self.corrected_query = None
         queryset = super().filter_queryset(queryset)
-        q = self.form.cleaned_data.get("q")
+        q = self.corrected_query or self.form.cleaned_data.get("q")
         if q and not self.form.cleaned_data.get("ordering"):
-            queryset = search.order_by_rank(queryset, q)
+            queryset = search.order_by_relevance(queryset, q)
         return queryset
 
     def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -245,7 +246,11 @@ class AgreementFilterSet(django_filters.FilterSet):
         return queryset.filter(known_on_or_before("signed_on", "signed_on_precision", value))
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return search.search(queryset, value)
+        """Every word of the query; a misspelt word is corrected when nothing matches it
+        (`corrected_query` then says what was searched instead)."""
+        searched = search.search_or_correct(queryset, value)
+        self.corrected_query = searched.corrected
+        return searched.queryset
 
 
 # -- initiatives and sources ---------------------------------------------------------------

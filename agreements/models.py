@@ -200,7 +200,8 @@ class Agreement(CuratedRecord):
         blank=True,
         editable=False,
         help_text=_(
-            "Normalized text of the title, summary and parties in every language, for search."
+            "The stems of the title, summary, kind, parties and signatories in every "
+            "language, for search."
         ),
     )
 
@@ -388,3 +389,17 @@ class SeedSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type.model} #{self.object_id}"
+
+
+class SearchWord(models.Model):
+    """A word of a published agreement's search text (normalized, not stemmed), offered
+    in place of a misspelt word of a query that finds nothing (agreements.search)."""
+
+    word = models.CharField(_("word"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word

@@ -1,37 +1,114 @@
-"""Search over agreements in every language, the same way on SQLite and PostgreSQL.
+"""Search over agreements in every language: the same records on SQLite and PostgreSQL.
 
-Stored text and queries go through one normalization, so that a query typed without
-harakat, with another hamza form or in another letter case still finds the record. Each
-agreement keeps the normalized text of everything a reader may search for in its
-`search_document` column; `q` matches every term of the query as a substring of it (so
-that a stem, "مذكر", finds its plural, "مذكرات").
+Each agreement keeps, in `search_document`, the stems (`core.search.index_text`) of
+everything a reader may search it by: title, summary and objectives in Arabic, French and
+English, the names of its kind, and the names, acronyms and other spellings (aliases) of
+its visible parties and signatories. A query is cut into terms the same way
+(`core.search.parse_query`); an agreement matches when every term matches one of its
+stems (a term's stem begins a stored stem: مذكرات → مذكر finds مذكرة → مذكر).
 
-PostgreSQL ranking (a tsvector beside the column) can be layered on top of these three
-functions without changing them.
+- Words that only say "agreement" (اتفاقية, accords, agreements) never exclude a record;
+  words that name a kind (مذكرة تفاهم, mémorandum, protocole) find the agreements of that
+  kind even when their text says otherwise, and put them first (`order_by_relevance`).
+- SQLite matches the stored text with LIKE; PostgreSQL with a `simple` tsvector of the
+  same text (migration 0009: the same tokens, a GIN index, and `ts_rank` to order), so
+  that both find the same set for the same query (tests/search/ checks it on a test set).
+- A query that finds nothing, where a word of it matches no published agreement at all,
+  is searched again with each such word replaced by the nearest word of a published
+  agreement (`correct_query`: pg_trgm picks candidates on PostgreSQL, rapidfuzz decides
+  on both), and the answer says so ("showing results for …").
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
 
 from django.db import connections, transaction
-from django.db.models import Case, F, FloatField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Length
+from django.utils import translation
+from rapidfuzz import fuzz
 
-from agreements.models import Agreement, AgreementParty, Signatory
+from agreements.models import Agreement, AgreementKind, AgreementParty, SearchWord, Signatory
 from core.records import LANGUAGES
-from core.search import MAX_QUERY_TERMS, normalize_arabic, query_terms  # noqa: F401
+from core.search import (
+    MAX_QUERY_TERMS,  # noqa: F401 (the filters' limit, re-exported)
+    Term,
+    index_text,
+    normalize,
+    parse_query,
+    query_terms,  # noqa: F401
+    stems_of,
+    words,
+)
 from core.visibility import is_visible
 
 CHUNK_SIZE = 500
 
+# Words that name what is searched, agreements, without saying which.
+RESOURCE_STEMS = stems_of(
+    "اتفاقية اتفاقيات الاتفاقية الاتفاقيات اتفاق",
+    "accord accords",
+    "agreement agreements",
+)
+# Other names of each kind, besides its label in each language (as the press writes them).
+KIND_SYNONYMS = {
+    AgreementKind.MOU: ("مذكرة تفاهم", "مذكرات التفاهم", "mémorandum d'entente", "MoU"),
+    AgreementKind.PROTOCOL: ("بروتوكول اتفاق", "protocole d'accord", "protocol"),
+    AgreementKind.DECLARATION_OF_INTENT: (
+        "إعلان نوايا",
+        "déclaration d'intention",
+        "declaration of intent",
+        "lettre d'intention",
+    ),
+}
+# A vocabulary word is offered for a misspelt one from this similarity (rapidfuzz's ratio).
+CORRECTION_SCORE = 75
+# Candidates PostgreSQL's trigram index hands to rapidfuzz.
+CORRECTION_CANDIDATES = 30
 
-def matching(queryset: QuerySet[Agreement], query: str | None) -> QuerySet[Agreement]:
-    """Agreements whose search document contains every term of the query."""
-    condition = Q()
-    for term in query_terms(query):
-        condition &= Q(search_document__contains=term)
-    return queryset.filter(condition) if condition else queryset
+
+@cache
+def kind_phrases(kind: str) -> tuple[str, ...]:
+    """The kind's label in every language and its other names."""
+    phrases = []
+    for code in LANGUAGES:
+        with translation.override(code):
+            phrases.append(str(AgreementKind(kind).label))
+    return (*phrases, *KIND_SYNONYMS.get(kind, ()))
+
+
+@cache
+def kind_stems() -> dict[str, frozenset[str]]:
+    """For each kind that a query may name, the stems that name it and no other kind
+    (words shared by several kinds, such as "accord", name none)."""
+    stems = {
+        kind: stems_of(*kind_phrases(kind)) - RESOURCE_STEMS
+        for kind in AgreementKind.values
+        if kind not in (AgreementKind.AGREEMENT, AgreementKind.OTHER)
+    }
+    return {
+        kind: own - frozenset().union(*(other for name, other in stems.items() if name != kind))
+        for kind, own in stems.items()
+    }
+
+
+def named_kinds(terms: Sequence[Term]) -> list[str]:
+    """The kinds a query's words name (mémorandum → mou)."""
+    return [
+        kind
+        for kind, stems in kind_stems().items()
+        if any(stem in stems for term in terms for stem in term.stems)
+    ]
+
+
+def terms_of(query: str | None) -> list[Term]:
+    return parse_query(query, ignored=RESOURCE_STEMS)
+
+
+# -- the stored text ------------------------------------------------------------------
 
 
 def _translations(obj: object, field: str) -> Iterator[str]:
@@ -39,113 +116,150 @@ def _translations(obj: object, field: str) -> Iterator[str]:
         yield getattr(obj, f"{field}_{language}", "") or ""
 
 
-def build_search_document(agreement: Agreement) -> str:
-    """Normalized text of an agreement as a reader may search for it, in every language.
+def document_parts(agreement: Agreement, organizations: Iterable, people: Iterable) -> list[str]:
+    """The texts an agreement is found by, given the visible organizations and people
+    it names (for writers that hold them in memory, such as the synthetic data)."""
+    parts: list[str] = []
+    for field in ("title", "summary", "objectives"):
+        parts.extend(_translations(agreement, field))
+    parts.extend(kind_phrases(agreement.kind))
+    for organization in organizations:
+        parts.extend(_translations(organization, "name"))
+        parts.extend(_translations(organization, "acronym"))
+        parts.extend((organization.aliases or "").splitlines())
+    for person in people:
+        parts.extend(_translations(person, "name"))
+        parts.extend((person.aliases or "").splitlines())
+    return parts
 
-    Title, summary and objectives in Arabic, French and English; the name and acronym of
-    every party in every language; the name of every signatory in every language. Reads
-    `parties` and `signatories` through prefetches when the caller made them.
+
+def build_search_document(agreement: Agreement) -> str:
+    """The stored search text of an agreement. Reads `parties` and `signatories` through
+    prefetches when the caller made them.
 
     Only what the public may see: a draft party, or a signing act of a draft person or
     for a draft party, is not searchable (finding an agreement by a name no page shows
     would reveal the draft).
     """
-    parts: list[str] = []
-    for field in ("title", "summary", "objectives"):
-        parts.extend(_translations(agreement, field))
-    for party in agreement.parties.all():
-        if is_visible(party.organization):
-            parts.extend(_translations(party.organization, "name"))
-            parts.extend(_translations(party.organization, "acronym"))
-    for signatory in agreement.signatories.all():
-        if is_visible(signatory.person) and is_visible(signatory.organization):
-            parts.extend(_translations(signatory.person, "name"))
-    return document_from_parts(parts)
+    return index_text(document_parts(agreement, *_visible_names(agreement)))
+
+
+def _visible_names(agreement: Agreement) -> tuple[list, list]:
+    organizations = [
+        party.organization for party in agreement.parties.all() if is_visible(party.organization)
+    ]
+    people = [
+        signatory.person
+        for signatory in agreement.signatories.all()
+        if is_visible(signatory.person) and is_visible(signatory.organization)
+    ]
+    return organizations, people
 
 
 def document_from_parts(parts: Iterable[str]) -> str:
-    """The search document of these texts, in this order (for writers that hold no models)."""
-    normalized = (normalize_arabic(part) for part in parts)
-    # The same text in two languages (a company's name) is kept once.
-    return " ".join(dict.fromkeys(part for part in normalized if part))
+    """The stored search text of these texts."""
+    return index_text(parts)
 
 
-def _with_search_relations(queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
-    return queryset.prefetch_related(
-        Prefetch("parties", queryset=AgreementParty.objects.select_related("organization")),
-        Prefetch(
-            "signatories", queryset=Signatory.objects.select_related("person", "organization")
-        ),
-    )
+def vocabulary_words(parts: Iterable[str]) -> set[str]:
+    """The words of these texts a misspelt query word may be corrected to: letters, at
+    least three of them, at most the column's length."""
+    return {
+        word
+        for part in parts
+        for word in words(part)
+        if len(word) >= 3 and not word.isdigit() and len(word) <= 100
+    }
 
 
-def refresh_search_documents(agreement_ids: Iterable[int] | None = None) -> int:
-    """Recompute the search documents of these agreements (all of them if None).
+def remember_words(found: set[str], *, model: type = SearchWord) -> None:
+    """Add these words to the correction vocabulary (already known ones are skipped)."""
+    if found:
+        model.objects.bulk_create(
+            [model(word=word) for word in sorted(found)], ignore_conflicts=True, batch_size=1000
+        )
+
+
+def refresh_search_documents(agreement_ids: Iterable[int] | None = None, *, apps=None) -> int:
+    """Recompute the search documents of these agreements (all of them if None), and
+    add the words of the published ones to the correction vocabulary (rebuilt from
+    scratch when all are refreshed, so that words of withdrawn records go).
 
     Writes only the rows whose document changed, so that a refresh of up-to-date rows
-    writes nothing; returns how many rows it wrote.
+    writes nothing; returns how many rows it wrote. A migration passes its `apps`, so
+    that the models are those of its time.
     """
-    base = Agreement.objects.all()
+    get = (
+        apps.get_model
+        if apps
+        else {
+            "agreements.Agreement": Agreement,
+            "agreements.AgreementParty": AgreementParty,
+            "agreements.Signatory": Signatory,
+            "agreements.SearchWord": SearchWord,
+        }.__getitem__
+    )
+    agreements = get("agreements.Agreement").objects.all()
     if agreement_ids is not None:
         ids = sorted(set(agreement_ids))
         if not ids:
             return 0
     else:
-        ids = list(base.order_by("pk").values_list("pk", flat=True))
+        ids = list(agreements.order_by("pk").values_list("pk", flat=True))
+    parties = get("agreements.AgreementParty").objects.select_related("organization")
+    signatories = get("agreements.Signatory").objects.select_related("person", "organization")
     written = 0
+    vocabulary: set[str] = set()
     with transaction.atomic():
         for start in range(0, len(ids), CHUNK_SIZE):
-            chunk = ids[start : start + CHUNK_SIZE]
+            chunk = agreements.filter(pk__in=ids[start : start + CHUNK_SIZE]).prefetch_related(
+                Prefetch("parties", queryset=parties), Prefetch("signatories", queryset=signatories)
+            )
             changed = []
-            for agreement in _with_search_relations(base.filter(pk__in=chunk)):
-                document = build_search_document(agreement)
+            for agreement in chunk:
+                parts = document_parts(agreement, *_visible_names(agreement))
+                document = index_text(parts)
+                if is_visible(agreement):
+                    vocabulary |= vocabulary_words(parts)
                 if document != agreement.search_document:
                     agreement.search_document = document
                     changed.append(agreement)
             if changed:
-                Agreement.objects.bulk_update(changed, ["search_document"])
+                agreements.model.objects.bulk_update(changed, ["search_document"])
                 written += len(changed)
+        words_model = get("agreements.SearchWord")
+        if agreement_ids is None:
+            words_model.objects.all().delete()
+        remember_words(vocabulary, model=words_model)
     return written
 
 
-# -- PostgreSQL: full-text search per language, ranked ------------------------------------
-# Layered on the functions above without changing them. Migration 0004_postgres_search
-# adds, on PostgreSQL only, a stored `search_vector` column computed from
-# `search_document` with the Arabic, French and English configurations (each language's
-# words stemmed by its own rules), its GIN index, and a trigram index that serves the
-# substring match of `matching()`. SQLite keeps `matching()` alone.
-
-SEARCH_CONFIGURATIONS = ("arabic", "french", "english")
-SEARCH_VECTOR_COLUMN = "search_vector"
-
-# Light Arabic stemming of query terms (already normalized: ة is ه, ى is ي). PostgreSQL's
-# Arabic stemmer misses plurals (مذكرات stems to مذكرا, مذكرة to مذكر): the article and a
-# plural, dual or feminine ending come off, and the stem is matched as a prefix.
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
-_ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
-_ARABIC_SUFFIXES = ("يات", "ات", "ون", "ين", "ان", "يه", "ه", "ي")
-_MIN_STEM = 3
+# -- matching ---------------------------------------------------------------------------
 
 
-def arabic_stem(term: str) -> str:
-    """The light stem of a normalized Arabic term (مذكرات → مذكر, الاتفاقيات → اتفاق);
-    any other term unchanged. A stem keeps at least three letters."""
-    if not _ARABIC_LETTER.search(term):
-        return term
-    stem = term
-    for prefix in _ARABIC_PREFIXES:
-        if stem.startswith(prefix) and len(stem) - len(prefix) >= _MIN_STEM:
-            stem = stem[len(prefix) :]
-            break
-    for suffix in _ARABIC_SUFFIXES:
-        if stem.endswith(suffix) and len(stem) - len(suffix) >= _MIN_STEM:
-            stem = stem[: -len(suffix)]
-            break
-    return stem
+def _term_condition(term: Term) -> Q:
+    condition = Q()
+    for pattern in term.patterns():
+        condition |= Q(search_document__contains=pattern)
+    return condition
 
 
 def uses_full_text(queryset: QuerySet) -> bool:
     return connections[queryset.db].vendor == "postgresql"
+
+
+def _tsquery(terms: Sequence[Term], joiner: str) -> str:
+    """The terms as a tsquery over the `simple` vector of the stored text: every term
+    (`&`) or any (`|`), each as any of its stems, a stem as a prefix unless short."""
+    clauses = []
+    for term in terms:
+        stems = [
+            f"'{stem}'" if pattern.endswith(" ") else f"'{stem}':*"
+            for stem, pattern in zip(term.stems, term.patterns(), strict=True)
+        ]
+        clauses.append(f"({' | '.join(stems)})")
+    # Stems hold letters and digits only (core.search.normalize): nothing to escape.
+    return f" {joiner} ".join(clauses)
 
 
 def _stored_vector():
@@ -153,63 +267,127 @@ def _stored_vector():
     from django.db.models.expressions import RawSQL
 
     table = Agreement._meta.db_table
-    return RawSQL(f'"{table}"."{SEARCH_VECTOR_COLUMN}"', (), output_field=SearchVectorField())
+    return RawSQL(f'"{table}"."search_vector"', (), output_field=SearchVectorField())
 
 
-def _term_query(term: str):
-    """One term in every configuration, as a prefix; its Arabic stem too, as a prefix."""
-    from django.contrib.postgres.search import SearchQuery
-
-    # Normalized terms hold letters and digits only: nothing to escape in tsquery syntax.
-    query = None
-    for config in SEARCH_CONFIGURATIONS:
-        part = SearchQuery(f"'{term}':*", search_type="raw", config=config)
-        query = part if query is None else query | part
-    stem = arabic_stem(term)
-    if stem != term:
-        query |= SearchQuery(f"'{stem}':*", search_type="raw", config="simple")
-    return query
-
-
-def search(queryset: QuerySet[Agreement], query: str | None) -> QuerySet[Agreement]:
-    """Agreements matching every term of the query, best first on PostgreSQL.
-
-    On PostgreSQL a term matches by full text (its stem in Arabic, French or English, as a
-    prefix: مذكرات finds مذكرة) or as a substring, exactly as `matching()` does, so that
-    this finds everything `matching()` finds and more; results carry a `search_rank`. On
-    SQLite this is `matching()`.
-    """
-    terms = query_terms(query)
+def _search_terms(queryset: QuerySet[Agreement], terms: Sequence[Term]) -> QuerySet[Agreement]:
     if not terms:
         return queryset
     if not uses_full_text(queryset):
-        return matching(queryset, query)
-    condition = Q()
+        condition = Q()
+        for term in terms:
+            condition &= _term_condition(term)
+        return queryset.filter(condition)
+    from django.contrib.postgres.search import SearchQuery
+
+    query = SearchQuery(_tsquery(terms, "&"), search_type="raw", config="simple")
+    return queryset.alias(fts_vector=_stored_vector()).filter(fts_vector=query)
+
+
+def matching(queryset: QuerySet[Agreement], query: str | None) -> QuerySet[Agreement]:
+    """Agreements matching every term of the query (all of them when it has none)."""
+    return _search_terms(queryset, terms_of(query))
+
+
+@dataclass(frozen=True)
+class Searched:
+    """What a search found, and the query it searched when it had to correct one."""
+
+    queryset: QuerySet[Agreement]
+    corrected: str | None = None
+
+
+def search_or_correct(queryset: QuerySet[Agreement], query: str | None) -> Searched:
+    """`matching()`; when it finds nothing and some word of the query matches no
+    published agreement, the search of the corrected query instead, if that finds any."""
+    found = matching(queryset, query)
+    terms = terms_of(query)
+    if not terms or found.exists():
+        return Searched(found)
+    corrected = correct_query(query, terms)
+    if corrected is None:
+        return Searched(found)
+    again = matching(queryset, corrected)
+    return Searched(again, corrected) if again.exists() else Searched(found)
+
+
+def correct_query(query: str | None, terms: Sequence[Term] | None = None) -> str | None:
+    """The query with each word that matches no published agreement replaced by the
+    nearest word of the vocabulary; None when no word needed or found a replacement."""
+    terms = terms_of(query) if terms is None else terms
+    published = Agreement.objects.filter(status="published")
+    replacements: dict[str, str] = {}
     for term in terms:
-        condition &= Q(search_document__contains=term) | Q(fts_vector=_term_query(term))
-    return _with_rank(queryset.alias(fts_vector=_stored_vector()).filter(condition), terms)
+        if _search_terms(published, [term]).exists():
+            continue
+        nearest = nearest_word(term.word)
+        if nearest is not None:
+            replacements[term.word] = nearest
+    if not replacements:
+        return None
+    return " ".join(replacements.get(word, word) for word in normalize(query).split())
 
 
-def order_by_rank(queryset: QuerySet[Agreement], query: str | None) -> QuerySet[Agreement]:
-    """Best matches first on PostgreSQL (then the usual order); unchanged on SQLite."""
-    terms = query_terms(query)
-    if not terms or not uses_full_text(queryset):
-        return queryset
-    if "search_rank" not in queryset.query.annotations:
-        queryset = _with_rank(queryset, terms)
-    return queryset.order_by(F("search_rank").desc(), F("signed_on").desc(nulls_last=True), "id")
-
-
-def _with_rank(queryset: QuerySet[Agreement], terms: list[str]) -> QuerySet[Agreement]:
-    """ts_rank over any of the terms, plus one for the whole query as a phrase."""
-    from django.contrib.postgres.search import SearchRank
-
-    any_term = None
-    for term in terms:
-        any_term = _term_query(term) if any_term is None else any_term | _term_query(term)
-    phrase = Case(
-        When(search_document__contains=" ".join(terms), then=Value(1.0)),
-        default=Value(0.0),
-        output_field=FloatField(),
+def nearest_word(word: str) -> str | None:
+    """The vocabulary word nearest to `word` (rapidfuzz's ratio, at least
+    `CORRECTION_SCORE`; ties: the closest length, then alphabetical), or None."""
+    scored = sorted(
+        (-fuzz.ratio(word, candidate), abs(len(candidate) - len(word)), candidate)
+        for candidate in _candidates(word)
+        if candidate != word
     )
-    return queryset.annotate(search_rank=SearchRank(_stored_vector(), any_term) + phrase)
+    if not scored or -scored[0][0] < CORRECTION_SCORE:
+        return None
+    return scored[0][2]
+
+
+def _candidates(word: str) -> list[str]:
+    """Vocabulary words that may be near `word`: on PostgreSQL the most similar by
+    trigrams (an indexed query), elsewhere every word of about the same length."""
+    words_ = SearchWord.objects.all()
+    if connections[words_.db].vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramSimilarity
+
+        return list(
+            words_.annotate(similarity=TrigramSimilarity("word", word))
+            .filter(similarity__gte=0.2)
+            .order_by("-similarity", "word")
+            .values_list("word", flat=True)[:CORRECTION_CANDIDATES]
+        )
+    # rapidfuzz's ratio cannot reach CORRECTION_SCORE between words whose lengths differ
+    # by more than this.
+    spread = max(1, len(word) // 2)
+    return list(
+        words_.alias(length=Length("word"))
+        .filter(length__gte=len(word) - spread, length__lte=len(word) + spread)
+        .values_list("word", flat=True)
+    )
+
+
+# -- order ------------------------------------------------------------------------------
+
+
+def order_by_relevance(queryset: QuerySet[Agreement], query: str | None) -> QuerySet[Agreement]:
+    """Best matches first: agreements of a kind the query names (on both databases),
+    then, on PostgreSQL, by `ts_rank`; then the usual order (latest signed first)."""
+    terms = terms_of(query)
+    if not terms:
+        return queryset
+    order = []
+    kinds = named_kinds(terms)
+    if kinds:
+        queryset = queryset.alias(
+            kind_named=Case(
+                When(kind__in=kinds, then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        )
+        order.append(F("kind_named").desc())
+    if uses_full_text(queryset):
+        from django.contrib.postgres.search import SearchQuery, SearchRank
+
+        any_term = SearchQuery(_tsquery(terms, "|"), search_type="raw", config="simple")
+        queryset = queryset.annotate(search_rank=SearchRank(_stored_vector(), any_term))
+        order.append(F("search_rank").desc())
+    if not order:
+        return queryset
+    return queryset.order_by(*order, F("signed_on").desc(nulls_last=True), "id")

@@ -19,6 +19,11 @@ COUNT_IS_ESTIMATE_HELP = _(
     "long to count quickly is counted in a sample of the records. next is exact all the "
     "same: it is null on the last page."
 )
+CORRECTED_QUERY_HELP = _(
+    "Present only when the search in q found nothing and was run again with its misspelt "
+    "words replaced by the nearest words of the published records: the query that was "
+    "searched instead, which the results answer (show “showing results for …”)."
+)
 # No list has a billion pages; a larger number is refused before anything is counted.
 MAX_PAGE = 10**9
 
@@ -78,6 +83,9 @@ class Pagination(PageNumberPagination):
             )
         page_size = self.get_page_size(request)
         paginator = self.django_paginator_class(queryset, page_size)
+        # A search that had to correct its query says what it searched instead (the
+        # FilterSet found out; api.filtering keeps it on the view).
+        self.corrected_query = getattr(getattr(view, "filterset", None), "corrected_query", None)
         # The view names the list and the dataset's version (read for its ETag): the count
         # is then shared by every process and request until the next write.
         key = getattr(view, "count_key_parts", None)
@@ -122,6 +130,9 @@ class Pagination(PageNumberPagination):
             # Only when true: the usual answer keeps its four keys.
             count = {"count": response.data["count"], "count_is_estimate": True}
             response.data = count | response.data
+        corrected = getattr(self, "corrected_query", None)
+        if corrected:
+            response.data["corrected_query"] = corrected
         return response
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
@@ -130,6 +141,10 @@ class Pagination(PageNumberPagination):
         paginated["properties"]["count_is_estimate"] = {
             "type": "boolean",
             "description": str(COUNT_IS_ESTIMATE_HELP),
+        }
+        paginated["properties"]["corrected_query"] = {
+            "type": "string",
+            "description": str(CORRECTED_QUERY_HELP),
         }
         return paginated
 

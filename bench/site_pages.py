@@ -46,7 +46,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from agreements.models import Agreement, AgreementParty, Signatory, Theme  # noqa: E402
-from core.search import normalize_arabic  # noqa: E402
+from core.search import index_text  # noqa: E402
 from partners.models import Organization, Person  # noqa: E402
 
 WORDS_AR = [
@@ -191,7 +191,7 @@ def grow(target: int) -> None:
                         signed_on=signed,
                         signed_on_precision=precision,
                         duration_months=rng.choice([None, 12, 24, 36]),
-                        search_document=normalize_arabic(f"{title_ar} {title_fr} {title_en}"),
+                        search_document=index_text((title_ar, title_fr, title_en)),
                     )
                 )
             created = Agreement.objects.bulk_create(rows)

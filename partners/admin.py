@@ -38,6 +38,7 @@ class OrganizationAdmin(CuratedAdmin):
         "acronym_ar",
         "acronym_fr",
         "acronym_en",
+        "aliases",
     ]
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
@@ -67,7 +68,7 @@ class PersonAdmin(CuratedAdmin):
     inlines = [PositionInline, CitationInline]
     list_display = ["name", "slug", "status", "updated_at"]
     list_filter = ["status"]
-    search_fields = ["slug", "name_ar", "name_fr", "name_en"]
+    search_fields = ["slug", "name_ar", "name_fr", "name_en", "aliases"]
     readonly_fields = ("agreements_part_of", "created_at", "updated_at")
 
     @admin.display(description=_("agreements signed or witnessed"))

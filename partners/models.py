@@ -56,6 +56,15 @@ class Organization(CuratedRecord):
     )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "Other spellings and transliterations a reader may type, one per line "
+            "(ميسترال for Mistral, Seghrouchni for Saghrouchni). Searched like the name, "
+            "never shown as a fact."
+        ),
+    )
     wikidata_id = models.CharField(
         _("Wikidata ID"),
         max_length=20,
@@ -98,6 +107,15 @@ class Person(CuratedRecord):
     cited_fields = ("name",)
 
     name = models.CharField(_("name"), max_length=200)
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "Other spellings and transliterations a reader may type, one per line "
+            "(ميسترال for Mistral, Seghrouchni for Saghrouchni). Searched like the name, "
+            "never shown as a fact."
+        ),
+    )
     wikidata_id = models.CharField(_("Wikidata ID"), max_length=20, blank=True)
 
     class Meta:

@@ -182,7 +182,7 @@ def _parse_organization(record: SeedRecord, texts: dict[str, str]) -> RecordSeed
 
     record.check_keys(
         ("slug", "name", "kind", "citations"),
-        ("acronym", "country", "parent", "description", "website", "wikidata_id"),
+        ("acronym", "aliases", "country", "parent", "description", "website", "wikidata_id"),
     )
     wikidata_id = record.text("wikidata_id")
     if wikidata_id and not re.match(r"^Q\d+$", wikidata_id):
@@ -201,13 +201,14 @@ def _parse_organization(record: SeedRecord, texts: dict[str, str]) -> RecordSeed
             "parent": record.slug("parent", optional=True),
             "website": record.text("website"),
             "wikidata_id": wikidata_id,
+            "aliases": record.lines("aliases"),
         },
         citations=record.citations(CITED_FIELDS["organization"], texts),
     )
 
 
 def _parse_person(record: SeedRecord, texts: dict[str, str]) -> RecordSeed:
-    record.check_keys(("slug", "name", "citations"), ("positions", "wikidata_id"))
+    record.check_keys(("slug", "name", "citations"), ("aliases", "positions", "wikidata_id"))
     positions = []
     for item in record.items("positions"):
         item.check_keys(("slug", "title", "organization", "citations"), ("start", "end"))
@@ -237,6 +238,7 @@ def _parse_person(record: SeedRecord, texts: dict[str, str]) -> RecordSeed:
         values={
             **record.translated("name", required=True),
             "wikidata_id": record.text("wikidata_id"),
+            "aliases": record.lines("aliases"),
         },
         citations=record.citations(CITED_FIELDS["person"], texts),
         children={"positions": positions},

@@ -234,6 +234,17 @@ class SeedRecord:
             raise self.error(key, f"must be text, not {type(value).__name__}")
         return value.strip()
 
+    def lines(self, key: str) -> str:
+        """A list of short texts (other names), stored one per line."""
+        value = self.data.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, list) or not all(
+            isinstance(item, str) and item.strip() and "\n" not in item for item in value
+        ):
+            raise self.error(key, "must be a list of names, one line each: [ميسترال, Mistral]")
+        return "\n".join(dict.fromkeys(item.strip() for item in value))
+
     def translated(self, key: str, *, required: bool = False) -> dict[str, str]:
         """`{ar, fr, en}` → {"key_ar": ..., "key_fr": ..., "key_en": ...} (missing → "")."""
         value = self.data.get(key)

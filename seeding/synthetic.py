@@ -25,9 +25,10 @@ from django.db import connection, models, transaction
 from django.utils import translation
 
 from agreements.models import Agreement, AgreementParty, Attendee, Initiative, Signatory, Theme
-from agreements.search import document_from_parts
+from agreements.search import document_parts, remember_words, vocabulary_words
 from core.models import Citation, SourceDocument
 from core.records import MONTH_NAMES
+from core.search import index_text
 from events.models import Event
 from partners.models import Organization, Person
 
@@ -267,6 +268,14 @@ def synthesize(
             plans = [_plan(rng, start + offset, pools, members, tag) for offset in range(size)]
             sources = _sources(plans, tag, start)
             agreements = _bulk(Agreement, [plan.agreement for plan in plans])
+            remember_words(
+                {
+                    word
+                    for plan in plans
+                    if plan.agreement.status == "published"
+                    for word in vocabulary_words(plan.search_parts)
+                }
+            )
             for plan, agreement in zip(plans, agreements, strict=True):
                 plan.bind(agreement)
             _bulk(AgreementParty, [row for plan in plans for row in plan.parties])
@@ -319,6 +328,7 @@ class _Plan:
         self.theme_rows: list = []
         self.initiative_rows: list = []
         self.quote = ""
+        self.search_parts: list[str] = []
 
     def bind(self, agreement: Agreement) -> None:
         for row in (*self.parties, *self.signatories, *self.attendees):
@@ -394,17 +404,8 @@ def _plan(
         f"ووقعت {names_ar}{_date_in_arabic(signed_on, precision)} ب{city[0]} "
         f"{kind_ar} في مجال {field_ar}."
     )
-    parts = [
-        plan.agreement.title_ar, plan.agreement.title_fr, plan.agreement.title_en,
-        plan.agreement.summary_ar, plan.agreement.summary_fr, plan.agreement.summary_en,
-        plan.agreement.objectives_ar, plan.agreement.objectives_fr, plan.agreement.objectives_en,
-    ]  # fmt: skip
-    for party in parties:
-        parts += [party.name_ar, party.name_fr, party.name_en]
-        parts += [party.acronym_ar, party.acronym_fr, party.acronym_en]
-    for signatory in plan.signatories:
-        parts += [signatory.person.name_ar, signatory.person.name_fr, signatory.person.name_en]
-    plan.agreement.search_document = document_from_parts(p or "" for p in parts)
+    plan.search_parts = document_parts(plan.agreement, parties, signers)
+    plan.agreement.search_document = index_text(plan.search_parts)
     return plan
 
 

@@ -1,5 +1,5 @@
-"""Search in Arabic, French and English: normalized on both databases, stemmed and ranked on
-PostgreSQL."""
+"""Search in Arabic, French and English: normalized and stemmed alike on both databases, ranked
+on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -17,26 +17,12 @@ postgres_only = pytest.mark.skipif(
 )
 
 
-@pytest.mark.parametrize(
-    ("term", "stem"),
-    [
-        ("مذكرات", "مذكر"),
-        ("مذكره", "مذكر"),
-        ("الاتفاقيات", "اتفاق"),
-        ("الرقميه", "رقم"),
-        ("علم", "علم"),  # three letters stay whole
-        ("memorandum", "memorandum"),
-    ],
-)
-def test_arabic_light_stem(term, stem):
-    assert search.arabic_stem(term) == stem
-
-
 @pytest.fixture
 def records(db):
     elm = factories.organization("elm", name_ar="شركة عِلم", name_fr="Elm", name_en="Elm")
     memo = factories.agreement(
         "memo",
+        kind="mou",
         title_ar="مُذكّرة تفاهم بين عِلم والوكالة",
         title_fr="Mémorandum d'entente entre Elm et l'Agence",
         title_en="Memorandum of understanding between Elm and the Agency",
@@ -44,6 +30,7 @@ def records(db):
     )
     protocols = factories.agreement(
         "protocols",
+        kind="protocol",
         title_ar="بروتوكولات التعاون في مجال الذكاء الاصطناعي",
         title_fr="Protocoles de coopération en intelligence artificielle",
         title_en="Cooperation protocols in artificial intelligence",
@@ -69,34 +56,27 @@ def slugs(queryset) -> list[str]:
     ],
 )
 def test_search_normalizes_on_both_databases(records, query, expected):
-    assert set(slugs(search.search(Agreement.objects.published(), query))) == expected
+    assert set(slugs(search.matching(Agreement.objects.published(), query))) == expected
 
 
-def test_search_finds_everything_matching_finds(records):
-    for query in ("علم", "مذكر", "memo", "artificial intel"):
-        found = set(slugs(search.search(Agreement.objects.all(), query)))
-        assert set(slugs(search.matching(Agreement.objects.all(), query))) <= found
-
-
-@postgres_only
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
         ("مذكرات", {"memo", "protocols"}),  # a plural finds the singular
         ("البروتوكول", {"protocols"}),  # the article and the plural come off
-        ("memoranda", {"memo"}),  # English stemming
+        ("memoranda", {"memo"}),  # the kind's names are searched: memorandum → memo
         ("protocole", {"protocols"}),  # French stemming
         ("coopération", {"protocols"}),
     ],
 )
-def test_postgres_stems_each_language(records, query, expected):
-    assert set(slugs(search.search(Agreement.objects.published(), query))) == expected
+def test_both_databases_stem_each_language(records, query, expected):
+    assert set(slugs(search.matching(Agreement.objects.published(), query))) == expected
 
 
 @postgres_only
 def test_postgres_ranks_the_best_match_first(records):
-    ranked = search.order_by_rank(
-        search.search(Agreement.objects.published(), "مذكرة تفاهم"), "مذكرة تفاهم"
+    ranked = search.order_by_relevance(
+        search.matching(Agreement.objects.published(), "مذكرة تفاهم"), "مذكرة تفاهم"
     )
     assert slugs(ranked)[0] == "memo"
     assert ranked[0].search_rank > 0
@@ -108,7 +88,7 @@ def test_postgres_uses_the_indexes(records):
         cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'agreements_agreement'")
         indexes = {row[0] for row in cursor.fetchall()}
     assert "agreement_search_vector_idx" in indexes
-    assert "agreement_search_document_trgm_idx" in indexes
+    assert "agreement_search_document_trgm_idx" not in indexes  # no substring search now
 
 
 @pytest.mark.usefixtures("records")
@@ -126,7 +106,6 @@ def test_the_list_page_ranks_on_postgres(client: Client):
     assert "Best match" in response.content.decode()
 
 
-@postgres_only
 @pytest.mark.usefixtures("records")
 def test_a_plural_finds_the_singular_on_the_list_page_and_in_the_api(client: Client):
     # The records hold "مُذكّرة" (a memorandum); the visitor types the plural.

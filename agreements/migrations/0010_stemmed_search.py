@@ -1,0 +1,64 @@
+"""Search by stems, the same on SQLite and PostgreSQL (agreements.search).
+
+Every search document is rebuilt as the stems of its texts (with the kind's names and
+the parties' and signatories' other spellings), the correction vocabulary is filled, and
+on PostgreSQL the stored vector is remade from the same tokens under the `simple`
+configuration, so that its lexemes are exactly the stored stems. The trigram index on the
+document is dropped (nothing searches it by substring any more); one on the vocabulary
+serves the typo correction when `pg_trgm` is there.
+"""
+
+from django.db import migrations
+
+BEFORE = [
+    "DROP INDEX IF EXISTS agreement_search_vector_idx",
+    "DROP INDEX IF EXISTS agreement_search_document_trgm_idx",
+    "ALTER TABLE agreements_agreement DROP COLUMN IF EXISTS search_vector",
+    """
+    CREATE OR REPLACE FUNCTION agreements_search_vector(document text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT to_tsvector('pg_catalog.simple'::regconfig, coalesce(document, ''))
+    $$
+    """,
+]
+
+AFTER = [
+    """
+    ALTER TABLE agreements_agreement ADD COLUMN search_vector tsvector
+        GENERATED ALWAYS AS (agreements_search_vector(search_document)) STORED
+    """,
+    "CREATE INDEX agreement_search_vector_idx ON agreements_agreement USING gin (search_vector)",
+    """
+    DO $$
+    BEGIN
+        IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+            CREATE INDEX agreement_search_word_trgm_idx
+                ON agreements_searchword USING gin (word gin_trgm_ops);
+        END IF;
+    END $$
+    """,
+]
+
+
+def rebuild(apps, schema_editor):
+    from agreements.search import refresh_search_documents
+
+    postgres = schema_editor.connection.vendor == "postgresql"
+    if postgres:
+        for statement in BEFORE:
+            schema_editor.execute(statement)
+    refresh_search_documents(apps=apps)
+    if postgres:
+        for statement in AFTER:
+            schema_editor.execute(statement)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("agreements", "0009_search_words"),
+        ("partners", "0003_aliases"),
+    ]
+
+    # The previous documents were plain normalized text: going back leaves the stems,
+    # which the previous code's substring match still finds most words in.
+    operations = [migrations.RunPython(rebuild, migrations.RunPython.noop, elidable=False)]
