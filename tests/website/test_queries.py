@@ -142,3 +142,26 @@ def test_sitemap_query_count(client: Client, django_assert_num_queries):
     grow()
     with django_assert_num_queries(7):
         client.get("/sitemap.xml")
+
+
+# The two pictures (issue 11): drawn once per language and dataset version, then the one
+# query that reads the version; the first visit after a write reads the figures: the
+# version, the ranked partners, how many there are and the agreements they share; the
+# version and the two grouped counts of the timeline.
+PICTURES = {"/partners/network/": (1, 4), "/dates/chart/": (1, 3)}
+
+
+@pytest.mark.parametrize(("path", "queries"), PICTURES.items())
+def test_pictures_query_count_is_pinned_and_does_not_grow(
+    client: Client, django_assert_num_queries, path, queries
+):
+    cached, first = queries
+    for grown in (False, True):
+        if grown:
+            grow()
+        for language in LANGUAGES:
+            cache.clear()
+            with django_assert_num_queries(first):
+                assert client.get(f"/{language}{path}").status_code == 200
+            with django_assert_num_queries(cached):
+                assert client.get(f"/{language}{path}").status_code == 200
