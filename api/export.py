@@ -38,6 +38,7 @@ from api.indicators.serializers import IndicatorSerializer
 from api.partners.serializers import OrganizationSerializer, PersonSerializer
 from api.throttling import ExportThrottle
 from api.viewsets import PublicViewSet
+from core.published import published_version
 from events.selectors import event_list
 from indicators.selectors import indicator_list
 from partners.selectors import organization_list, person_list
@@ -45,6 +46,13 @@ from partners.selectors import organization_list, person_list
 SCHEMA_VERSION = "1.0"
 CHUNK_SIZE = 500
 LIST_SEPARATOR = "; "
+
+VERSION_HELP = _(
+    "Version of the published data: a fingerprint of every published record, its parts and "
+    "their history, which changes when and only when something the public may read changes "
+    "(an edit to a draft does not change it). Record pages name the same version in their "
+    "citations."
+)
 
 
 # -- CSV ---------------------------------------------------------------------------------
@@ -239,6 +247,7 @@ def codebook() -> dict:
             "references": str(
                 _("Records refer to each other by slug, a stable identifier that never changes.")
             ),
+            "version": str(VERSION_HELP),
         },
         "themes": {
             "description": str(_("Editorial themes agreements are tagged with.")),
@@ -265,7 +274,8 @@ class DatasetSerializer(serializers.Serializer):
         choices=[("ar", "ar"), ("fr", "fr"), ("en", "en")],
         help_text=_("Language of the translated texts."),
     )
-    cite_as = serializers.CharField(help_text=_("How to cite this dataset."))
+    version = serializers.CharField(help_text=VERSION_HELP)
+    cite_as = serializers.CharField(help_text=_("How to cite this dataset, naming its version."))
     codebook = serializers.DictField(help_text=_("Every field and code, documented."))
     counts = serializers.DictField(
         child=serializers.IntegerField(), help_text=_("Records of each kind.")
@@ -287,8 +297,10 @@ class DatasetSerializer(serializers.Serializer):
         description=str(
             _(
                 "Every published record in one JSON document, for open-data portals: a "
-                "schema version, the date of the export, a codebook documenting every "
-                "field and code, and a line saying how to cite it."
+                "schema version, the version of the published data (the same in the "
+                "X-Dataset-Version header and in the record pages' citations), the date of "
+                "the export, a codebook documenting every field and code, and a line saying "
+                "how to cite it."
             )
         ),
         tags=["export"],
@@ -309,23 +321,27 @@ class DatasetViewSet(PublicViewSet):
     def retrieve_response(self, request, *args, **kwargs):
         exported_at = timezone.now()
         context = self.get_serializer_context()
+        # The dataset's token was read for the ETag; the version is kept under it.
+        version = published_version(getattr(self, "dataset_version", None))
         response = StreamingHttpResponse(
-            self.stream(request, exported_at, context), content_type="application/json"
+            self.stream(request, exported_at, context, version), content_type="application/json"
         )
         stamp = exported_at.strftime("%Y-%m-%d")
         response["Content-Disposition"] = (
-            f'attachment; filename="morocco-digital-agreements-{stamp}-{self.language}.json"'
+            "attachment; "
+            f'filename="morocco-digital-agreements-{stamp}-{version}-{self.language}.json"'
         )
+        response["X-Dataset-Version"] = version
         return response
 
-    def stream(self, request, exported_at, context) -> Iterator[bytes]:
+    def stream(self, request, exported_at, context, version: str) -> Iterator[bytes]:
         # Keep the request's language while the body is produced, after the view returned.
         from django.utils import translation
 
         with translation.override(self.language):
-            yield from self._document(request, exported_at, context)
+            yield from self._document(request, exported_at, context, version)
 
-    def _document(self, request, exported_at, context) -> Iterator[bytes]:
+    def _document(self, request, exported_at, context, version: str) -> Iterator[bytes]:
         address = request.build_absolute_uri(reverse("api:dataset"))
         sections = {
             "agreements": (AgreementSerializer, agreement_rows(), attach_agreement_relations),
@@ -353,13 +369,15 @@ class DatasetViewSet(PublicViewSet):
             "schema_version": SCHEMA_VERSION,
             "exported_at": serializers.DateTimeField().to_representation(exported_at),
             "language": self.language,
+            "version": version,
             "cite_as": str(
                 _(
                     "Morocco digital agreements tracker: agreements of the Ministry of Digital "
-                    "Transition and Administrative Reform, dataset exported on %(date)s "
-                    "(schema %(version)s), %(address)s"
+                    "Transition and Administrative Reform, dataset version %(dataset_version)s, "
+                    "exported on %(date)s (schema %(version)s), %(address)s"
                 )
                 % {
+                    "dataset_version": version,
                     "date": exported_at.date().isoformat(),
                     "version": SCHEMA_VERSION,
                     "address": address,

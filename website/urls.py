@@ -5,6 +5,7 @@ from django.urls import path, register_converter
 from website import feeds
 from website.views import (
     agreements,
+    cite,
     countries,
     dates,
     events,
@@ -68,5 +69,17 @@ urlpatterns = [
     path("events/", events.event_list, name="event-list"),
     path("events/<slug:slug>/", events.event_detail, name="event-detail"),
     path("feeds/agreements/", feeds.agreement_feed, name="agreement-feed"),
+    path(
+        "cite/<slug:kind>/<slug:slug>.bib",
+        cite.citation_file,
+        {"extension": "bib"},
+        name="cite-bib",
+    ),
+    path(
+        "cite/<slug:kind>/<slug:slug>.json",
+        cite.citation_file,
+        {"extension": "json"},
+        name="cite-json",
+    ),
     path("feeds/partners/<slug:slug>/", feeds.partner_agreement_feed, name="organization-feed"),
 ]
