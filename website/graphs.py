@@ -360,10 +360,10 @@ MONTH_CELL = 36.0
 MONTHS_START = YEAR_COLUMN + 4.0
 MONTHS_END = MONTHS_START + 12 * MONTH_CELL
 HEADER = 30.0
-ROW = 72.0
+ROW = 80.0
 BAR_TOP, BASELINE = 6.0, 38.0  # within a row
 EVENT_LANE = 47.0
-SPAN_AGREEMENTS, SPAN_EVENTS = 57.0, 65.0
+SPAN_AGREEMENTS, SPAN_EVENTS = 57.0, 71.0
 BAR_WIDTH = 22.0
 
 
@@ -455,11 +455,11 @@ def timeline_svg(
             f"<text{
                 _attributes(
                     class_='year-label',
-                    x=x(YEAR_COLUMN - 8.0),
+                    x=x(4.0),
                     y=base,
                     font_size=14,
                     font_weight='700',
-                    text_anchor=anchor('end'),
+                    text_anchor=anchor('start'),
                     aria_hidden='true',
                 )
             }>{year.year}</text>"

@@ -241,7 +241,7 @@ def test_right_to_left_time_runs_from_the_right():
     width = graphs.BAR_WIDTH
     assert january_rtl == pytest.approx(graphs.TIMELINE_WIDTH - january_ltr - width)
     labels = timeline([year(2024)], rtl=True).findall(f".//{SVG}text[@class='year-label']")
-    assert labels[0].get("text-anchor") == "start"
+    assert labels[0].get("text-anchor") == "end"
     assert float(labels[0].get("x")) > graphs.TIMELINE_WIDTH / 2
 
 
