@@ -256,10 +256,11 @@ class SiteAgreementFilterSet(AgreementFilterSet):
         country.field_class = CountryField
 
     def canonical_query(self) -> str | None:
-        """The query string with slugs where the visitor typed names, empty values dropped;
-        None when no name was typed (a valid form only)."""
+        """The query string with slugs where the visitor typed names, empty values dropped
+        (the form sends every field, filled or not); None when it is that already (a valid
+        form only)."""
         data = self.data.copy()
-        changed = False
+        changed = any(not value.strip() for key in data for value in data.getlist(key))
         for name in PICKED:
             raws = [raw.strip() for raw in data.getlist(name) if raw.strip()]
             slugs = [record.slug for record in self.form.fields[name].found]
@@ -269,7 +270,10 @@ class SiteAgreementFilterSet(AgreementFilterSet):
         if not changed:
             return None
         for key in list(data):
-            if not any(value.strip() for value in data.getlist(key)):
+            values = [value for value in data.getlist(key) if value.strip()]
+            if values:
+                data.setlist(key, values)
+            else:
                 del data[key]
         return data.urlencode()
 

@@ -19,17 +19,22 @@ pytestmark = pytest.mark.usefixtures("seeded")
         ("Mistral", "partner=mistral-ai"),  # part of a name
         ("mistral ai", "partner=mistral-ai"),  # a whole name, case aside
         ("عِلم", "partner=elm"),  # the Arabic name
-        ("elm", "partner=elm"),  # a slug, as the API takes it: no redirect
+        ("elm", "partner=elm"),  # a slug, as the API takes it
     ],
 )
 def test_a_partner_is_found_by_name_and_the_address_becomes_the_apis(client: Client, typed, slugs):
     response = client.get("/fr/agreements/", {"partner": typed, "q": "", "year": ""})
-    if typed == "elm":
-        assert response.status_code == 200
-        return
     assert response.status_code == 302
     # Slugs where names were typed, the empty fields of the form dropped.
     assert response["Location"] == f"/fr/agreements/?{slugs}"
+
+
+def test_the_apis_address_is_kept_as_it_is(client: Client):
+    assert client.get("/fr/agreements/?partner=elm&year=2025").status_code == 200
+    # The form sends every field: the empty ones leave the address.
+    response = client.get("/fr/agreements/?partner=elm&partner=&country=&kind=mou&q=+")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/agreements/?partner=elm&kind=mou"
 
 
 def test_several_partners_by_name_and_slug(client: Client):

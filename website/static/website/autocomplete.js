@@ -40,11 +40,8 @@
     var wanted = "";
 
     if (!input.id) {
+      // A second box (a refused name shown again) has no id: the field's label names it.
       input.id = "combobox_" + input.name + "_" + index;
-    }
-    if (label && !input.labels.length) {
-      label.id = label.id || label.htmlFor + "_label";
-      input.setAttribute("aria-labelledby", label.id);
     }
     listbox.id = input.id + "_listbox";
     listbox.className = "combobox-listbox";
@@ -52,6 +49,9 @@
     if (label) {
       label.id = label.id || label.htmlFor + "_label";
       listbox.setAttribute("aria-labelledby", label.id);
+      if (!input.labels.length) {
+        input.setAttribute("aria-labelledby", label.id);
+      }
     }
     listbox.hidden = true;
     wrapper.appendChild(listbox);
