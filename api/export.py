@@ -326,7 +326,8 @@ class DatasetViewSet(PublicViewSet):
         response = StreamingHttpResponse(
             self.stream(request, exported_at, context, version), content_type="application/json"
         )
-        stamp = exported_at.strftime("%Y-%m-%d")
+        # The day in Morocco, as `exported_at` is written (the site's time zone), even near midnight.
+        stamp = timezone.localdate(exported_at).isoformat()
         response["Content-Disposition"] = (
             "attachment; "
             f'filename="morocco-digital-agreements-{stamp}-{version}-{self.language}.json"'
@@ -378,7 +379,7 @@ class DatasetViewSet(PublicViewSet):
                 )
                 % {
                     "dataset_version": version,
-                    "date": exported_at.date().isoformat(),
+                    "date": timezone.localdate(exported_at).isoformat(),
                     "version": SCHEMA_VERSION,
                     "address": address,
                 }

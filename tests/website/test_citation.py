@@ -278,8 +278,3 @@ def test_footer_links_the_export_in_the_pages_language(client, language):
     assert f"/api/v1/agreements/?lang={language}" in links
     document = b"".join(client.get(f"/api/v1/export/?lang={language}").streaming_content).decode()
     assert json.loads(document)["language"] == language
-
-
-def test_an_agreements_json_link_keeps_the_language(client):
-    body = client.get(f"/en/agreements/{AGREEMENT}/").content.decode()
-    assert f"/api/v1/agreements/{AGREEMENT}/?lang=en" in Page(body).links
