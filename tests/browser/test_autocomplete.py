@@ -114,6 +114,20 @@ def test_choose_a_partner_with_the_keyboard_only(new_page, site, language):
     only_the_site(page, site)
 
 
+def test_enter_without_a_suggestion_chosen_sends_what_was_typed(new_page, site):
+    page = new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(f"{site.url}/fr/agreements/")
+    box = page.locator("#id_partner")
+    box.press_sequentially("Mistral", delay=40)
+    listbox_of(page, "id_partner").locator("[role=option]").first.wait_for()
+    page.keyboard.press("Enter")  # the list is open, no option reached: the form is sent
+    page.wait_for_url(f"{site.url}/fr/agreements/?partner=mistral-ai")
+    assert page.locator(".cards .card").count() == 1
+    assert errors == []  # nothing refused by the security policy, no script error
+
+
 def test_a_single_valued_filter_replaces_its_choice(new_page, site):
     page = new_page()
     page.goto(f"{site.url}/fr/agreements/?event=unga-80")
