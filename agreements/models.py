@@ -396,6 +396,9 @@ class SearchWord(models.Model):
     in place of a misspelt word of a query that finds nothing (agreements.search)."""
 
     word = models.CharField(_("word"), max_length=100, unique=True)
+    # The word's stems between spaces (" مذكر "), matched as the search documents are:
+    # a query's term whose stem begins none of them cannot match a published agreement.
+    stems = models.CharField(_("stems"), max_length=210)
 
     class Meta:
         verbose_name = _("search word")

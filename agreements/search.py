@@ -26,12 +26,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.db import connections, transaction
-from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, QuerySet
 from django.db.models.functions import Length
 from django.utils import translation
 from rapidfuzz import fuzz
 
 from agreements.models import Agreement, AgreementKind, AgreementParty, SearchWord, Signatory
+from core import counting
 from core.records import LANGUAGES
 from core.search import (
     MAX_QUERY_TERMS,  # noqa: F401 (the filters' limit, re-exported)
@@ -64,8 +65,12 @@ KIND_SYNONYMS = {
         "lettre d'intention",
     ),
 }
+# Longer words are not kept in the vocabulary (a URL run together, say).
+MAX_WORD = 100
 # A vocabulary word is offered for a misspelt one from this similarity (rapidfuzz's ratio).
 CORRECTION_SCORE = 75
+# PostgreSQL ranks the matches by ts_rank when it expects at most this many of them.
+RANKED_LIMIT = 1000
 # Candidates PostgreSQL's trigram index hands to rapidfuzz.
 CORRECTION_CANDIDATES = 30
 
@@ -162,21 +167,17 @@ def document_from_parts(parts: Iterable[str]) -> str:
 
 
 def vocabulary_words(parts: Iterable[str]) -> set[str]:
-    """The words of these texts a misspelt query word may be corrected to: letters, at
-    least three of them, at most the column's length."""
-    return {
-        word
-        for part in parts
-        for word in words(part)
-        if len(word) >= 3 and not word.isdigit() and len(word) <= 100
-    }
+    """The distinct words of these texts, as the vocabulary keeps them."""
+    return {word for part in parts for word in words(part) if len(word) <= MAX_WORD}
 
 
 def remember_words(found: set[str], *, model: type = SearchWord) -> None:
-    """Add these words to the correction vocabulary (already known ones are skipped)."""
+    """Add these words to the vocabulary (already known ones are skipped)."""
     if found:
         model.objects.bulk_create(
-            [model(word=word) for word in sorted(found)], ignore_conflicts=True, batch_size=1000
+            [model(word=word, stems=index_text([word])) for word in sorted(found)],
+            ignore_conflicts=True,
+            batch_size=1000,
         )
 
 
@@ -298,28 +299,46 @@ class Searched:
 
 
 def search_or_correct(queryset: QuerySet[Agreement], query: str | None) -> Searched:
-    """`matching()`; when it finds nothing and some word of the query matches no
-    published agreement, the search of the corrected query instead, if that finds any."""
-    found = matching(queryset, query)
+    """`matching()`; when a word of the query matches no published agreement (so that
+    the search can find nothing), the search of the query with each such word replaced
+    by the nearest known word, if that finds a published agreement.
+
+    Whether a word is known is read from the vocabulary (one query on a small table), so
+    that a search whose words are all known costs nothing more.
+    """
     terms = terms_of(query)
-    if not terms or found.exists():
+    found = _search_terms(queryset, terms)
+    unknown = unknown_terms(terms)
+    if not unknown:
         return Searched(found)
-    corrected = correct_query(query, terms)
+    corrected = correct_query(query, unknown)
     if corrected is None:
         return Searched(found)
-    again = matching(queryset, corrected)
-    return Searched(again, corrected) if again.exists() else Searched(found)
+    # A vocabulary word may be left from an agreement since withdrawn: never offered then.
+    if not counting.any_row(_search_terms(Agreement.objects.published(), terms_of(corrected))):
+        return Searched(found)
+    return Searched(matching(queryset, corrected), corrected)
 
 
-def correct_query(query: str | None, terms: Sequence[Term] | None = None) -> str | None:
-    """The query with each word that matches no published agreement replaced by the
-    nearest word of the vocabulary; None when no word needed or found a replacement."""
-    terms = terms_of(query) if terms is None else terms
-    published = Agreement.objects.filter(status="published")
-    replacements: dict[str, str] = {}
-    for term in terms:
-        if _search_terms(published, [term]).exists():
-            continue
+def unknown_terms(terms: Sequence[Term]) -> list[Term]:
+    """The terms that match no word of the vocabulary (of published agreements)."""
+    if not terms:
+        return []
+    conditions = {}
+    for index, term in enumerate(terms):
+        condition = Q()
+        for pattern in term.patterns():
+            condition |= Q(stems__contains=pattern)
+        conditions[f"term{index}"] = Count("pk", filter=condition)
+    counts = SearchWord.objects.aggregate(**conditions)
+    return [term for index, term in enumerate(terms) if not counts[f"term{index}"]]
+
+
+def correct_query(query: str | None, unknown: Sequence[Term]) -> str | None:
+    """The query with each of these unknown terms replaced by the nearest word of the
+    vocabulary; None when none has a near enough word."""
+    replacements = {}
+    for term in unknown:
         nearest = nearest_word(term.word)
         if nearest is not None:
             replacements[term.word] = nearest
@@ -334,7 +353,8 @@ def nearest_word(word: str) -> str | None:
     scored = sorted(
         (-fuzz.ratio(word, candidate), abs(len(candidate) - len(word)), candidate)
         for candidate in _candidates(word)
-        if candidate != word
+        # Numbers and two-letter words are not typos of anything.
+        if candidate != word and len(candidate) >= 3 and not candidate.isdigit()
     )
     if not scored or -scored[0][0] < CORRECTION_SCORE:
         return None
@@ -369,20 +389,24 @@ def _candidates(word: str) -> list[str]:
 
 def order_by_relevance(queryset: QuerySet[Agreement], query: str | None) -> QuerySet[Agreement]:
     """Best matches first: agreements of a kind the query names (on both databases),
-    then, on PostgreSQL, by `ts_rank`; then the usual order (latest signed first)."""
+    then, on PostgreSQL and when the query is selective enough that ranking means
+    something and costs little (the planner expects at most `RANKED_LIMIT` matches), by
+    `ts_rank`; then the usual order (latest signed first).
+
+    A broad query (مذكرات: half the agreements) is read newest first along an index
+    (`agreement_published_order_idx`, or the kind's own when it names one kind), so
+    that a page costs the same whatever the number of matches.
+    """
     terms = terms_of(query)
     if not terms:
         return queryset
     order = []
     kinds = named_kinds(terms)
     if kinds:
-        queryset = queryset.alias(
-            kind_named=Case(
-                When(kind__in=kinds, then=Value(1)), default=Value(0), output_field=IntegerField()
-            )
-        )
+        named = Q(kind=kinds[0]) if len(kinds) == 1 else Q(kind__in=kinds)
+        queryset = queryset.alias(kind_named=ExpressionWrapper(named, output_field=BooleanField()))
         order.append(F("kind_named").desc())
-    if uses_full_text(queryset):
+    if uses_full_text(queryset) and _selective(queryset):
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
         any_term = SearchQuery(_tsquery(terms, "|"), search_type="raw", config="simple")
@@ -391,3 +415,8 @@ def order_by_relevance(queryset: QuerySet[Agreement], query: str | None) -> Quer
     if not order:
         return queryset
     return queryset.order_by(*order, F("signed_on").desc(nulls_last=True), "id")
+
+
+def _selective(queryset: QuerySet[Agreement]) -> bool:
+    plan = counting.planned(queryset.order_by().values("pk"))
+    return plan is not None and plan["Plan Rows"] <= RANKED_LIMIT

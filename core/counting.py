@@ -99,6 +99,23 @@ def count(queryset: QuerySet, *, key_parts: Sequence[Any], version: str) -> Coun
     return counted
 
 
+def planned(queryset: QuerySet, *, counting: bool = False) -> dict | None:
+    """PostgreSQL's plan (EXPLAIN, as JSON) for reading the queryset's rows, or for
+    counting them; None on other databases or for a filter that can match nothing."""
+    if connections[queryset.db].vendor != "postgresql":
+        return None
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (`.none()`, `__in=[]`)
+        return None
+    if counting:
+        sql = f"SELECT COUNT(*) FROM ({sql}) counted"
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    return (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
+
+
 def count_now(queryset: QuerySet) -> Counted:
     """Count without the cache: exactly when the planner says it is cheap, else estimated
     from a sample (PostgreSQL; elsewhere always exactly)."""
@@ -106,14 +123,12 @@ def count_now(queryset: QuerySet) -> Counted:
     queryset = queryset.order_by().values("pk")
     if connections[queryset.db].vendor != "postgresql":
         return Counted(queryset.count(), False)
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:  # a filter that can match nothing (`.none()`, `__in=[]`)
+    plan = planned(queryset, counting=True)
+    if plan is None:
         return Counted(0, False)
+    cost = plan["Total Cost"]
+    sql, params = queryset.query.sql_with_params()
     with connections[queryset.db].cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT COUNT(*) FROM ({sql}) counted", params)
-        plan = cursor.fetchone()[0]
-        cost = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Total Cost"]
         if cost <= EXACT_COST:
             cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)
             return Counted(cursor.fetchone()[0], False)
@@ -169,3 +184,23 @@ def estimated_page(
     # came back) is then within the paginator's range, as page links expect.
     paginator.count = max(paginator.count, offset + len(rows))
     return EstimatedPage(rows[:size], number, paginator, has_more=len(rows) > size)
+
+
+def any_row(queryset: QuerySet) -> bool:
+    """Whether the queryset has a row, planned as if all its rows were read.
+
+    `exists()` asks for one row, and PostgreSQL, guessing that a rare full-text match
+    is frequent, may then scan the whole table for a row that is not there; a
+    materialized CTE is planned on its own (by index for a rare match) and read lazily.
+    """
+    if connections[queryset.db].vendor != "postgresql":
+        return queryset.exists()
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return False
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(
+            f"WITH matched AS MATERIALIZED ({sql}) SELECT EXISTS (SELECT 1 FROM matched)", params
+        )
+        return cursor.fetchone()[0]

@@ -7,11 +7,12 @@ import pytest
 from agreements.models import Agreement, SearchWord
 from agreements.search import (
     build_search_document,
-    correct_query,
     matching,
     named_kinds,
     refresh_search_documents,
+    search_or_correct,
     terms_of,
+    unknown_terms,
 )
 from core.search import arabic_stem, index_text, normalize, query_terms, word_stems
 from tests import factories
@@ -160,12 +161,27 @@ def test_only_published_agreements_give_words():
 
 
 def test_a_misspelt_word_is_corrected_to_the_nearest_published_word():
-    factories.agreement(title_fr="Mémorandum avec Mistral")
+    record = factories.agreement(title_fr="Mémorandum avec Mistral")
     refresh_search_documents(None)
-    assert correct_query("memorandom") == "memorandum"
-    assert correct_query("Mistrla memorandum") == "mistral memorandum"
-    assert correct_query("memorandum") is None  # nothing to correct
-    assert correct_query("qqqqzzzz") is None  # nothing near
+    published = Agreement.objects.published()
+
+    def corrected(query):
+        searched = search_or_correct(published, query)
+        return searched.corrected, list(searched.queryset)
+
+    assert corrected("memorandom") == ("memorandum", [record])
+    assert corrected("Mistrla memorandum") == ("mistral memorandum", [record])
+    assert corrected("memorandum") == (None, [record])  # nothing to correct
+    assert corrected("qqqqzzzz") == (None, [])  # nothing near
+    assert [term.word for term in unknown_terms(terms_of("mistral qqqq memo"))] == ["qqqq"]
+
+
+def test_a_word_left_from_a_withdrawn_agreement_is_never_offered():
+    record = factories.agreement(title_fr="Mémorandum confidentialissime")
+    refresh_search_documents([record.pk])  # the word is in the vocabulary now
+    Agreement.objects.filter(pk=record.pk).update(status="draft")
+    searched = search_or_correct(Agreement.objects.published(), "confidentialisime")
+    assert (searched.corrected, list(searched.queryset)) == (None, [])
 
 
 def test_index_text_is_empty_for_no_words():
