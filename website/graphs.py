@@ -172,8 +172,11 @@ def layout_network(nodes: Sequence[Node], *, rtl: bool) -> list[PlacedNode]:
     placed = [PlacedNode(nodes[0], 0.0, 0.0, radius(nodes[0]), 90.0)]
     others = nodes[1:]
     inner, outer = ring_radii(len(others))
+    # On two rings, an even number of places, so that the last partner and the first,
+    # neighbours across the top, are not on the same ring.
+    places = len(others) + (len(others) % 2 if inner != outer else 0)
     for index, node in enumerate(others):
-        angle = -90.0 + 360.0 * index / len(others)
+        angle = -90.0 + 360.0 * index / places
         if rtl:
             angle = 180.0 - angle  # mirrored: anticlockwise from the top
         ring = outer if index % 2 else inner

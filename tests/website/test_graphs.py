@@ -126,6 +126,12 @@ def test_many_partners_alternate_between_two_rings_and_fit_the_view_box():
     placed = graphs.layout_network(many, rtl=False)
     distances = {round((item.x**2 + item.y**2) ** 0.5) for item in placed[1:]}
     assert len(distances) == 2
+    # No two circles overlap, the last and the first partner included (39: an odd number).
+    for a in placed[1:]:
+        for b in placed[1:]:
+            if a is not b:
+                gap = ((a.x - b.x) ** 2 + (a.y - b.y) ** 2) ** 0.5
+                assert gap > a.radius + b.radius
     root = network(many, [])
     left, top, width, height = (float(v) for v in root.get("viewBox").split())
     for item in placed:

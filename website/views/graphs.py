@@ -12,7 +12,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.dates import MONTHS_AP
 from django.utils.formats import number_format
-from django.utils.translation import get_language, get_language_bidi, gettext_lazy, ngettext
+from django.utils.translation import (
+    get_language,
+    get_language_bidi,
+    gettext_lazy,
+    ngettext,
+    pgettext,
+)
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -177,7 +183,7 @@ def _network_summary(network) -> list[str]:
         sentences.append(
             _("Then: %(list)s.")
             % {
-                "list": _("; ").join(
+                "list": pgettext("separator in a list", "; ").join(
                     f"{node.name} ({_count(node.agreements)})" for node in others[:3]
                 )
             }
