@@ -39,8 +39,8 @@ from core.visibility import rows_needing
 # Filters whose values a visitor types (a slug or a name), with the columns a name is
 # looked for in.
 PICKED = {
-    "partner": ("name", "acronym"),
-    "signatory": ("name",),
+    "partner": ("name", "acronym", "aliases"),
+    "signatory": ("name", "aliases"),
     "event": ("name",),
     "initiative": ("name",),
     "theme": ("name",),
@@ -57,11 +57,32 @@ NO_MATCH = _("No name or address matches %(value)s.")
 SEVERAL = _("%(value)s matches several names: %(names)s. Type more of the one you mean.")
 
 
+# Columns that are not translated: other spellings, one per line (any line may match).
+UNTRANSLATED = ("aliases",)
+
+
 def name_condition(columns: Iterable[str], text: str, lookup: str) -> Q:
     condition = Q()
     for column in columns:
+        if column in UNTRANSLATED:
+            condition |= _alias_condition(column, text, lookup)
+            continue
         for code in LANGUAGES:
             condition |= Q(**{f"{column}_{code}__{lookup}": text})
+    return condition
+
+
+def _alias_condition(column: str, text: str, lookup: str) -> Q:
+    """One line of a multi-line column equals (iexact), begins with (istartswith) or
+    contains (icontains) the text."""
+    if lookup == "icontains":
+        return Q(**{f"{column}__icontains": text})
+    condition = Q(**{f"{column}__{lookup}": text}) | Q(**{f"{column}__icontains": f"\n{text}"})
+    if lookup == "iexact":
+        # A whole line: the text, then the end of the column or of the line.
+        condition = Q(**{f"{column}__iexact": text}) | Q(**{f"{column}__istartswith": f"{text}\n"})
+        condition |= Q(**{f"{column}__iendswith": f"\n{text}"})
+        condition |= Q(**{f"{column}__icontains": f"\n{text}\n"})
     return condition
 
 

@@ -189,18 +189,6 @@ def test_filter_by_a_partners_name_without_javascript(new_page, site):
     only_the_site(page, site)
 
 
-def test_partner_suggestions_as_one_types(new_page, site):
-    page = new_page()
-    page.goto(f"{site.url}/fr/agreements/")
-    open_filters(page)
-    page.locator("#id_partner").press_sequentially("mistr", delay=30)
-    option = page.locator("#id_partner_suggestions option").first
-    option.wait_for(state="attached")  # the script asked /fr/agreements/suggestions/partner/
-    assert option.get_attribute("value") == "mistral-ai"
-    assert option.get_attribute("label") == "Mistral AI"
-    only_the_site(page, site)
-
-
 SCREENS = [
     ("home", "/"),
     ("list", "/agreements/?partner=ministry-digital-transition"),

@@ -152,3 +152,30 @@ def test_suggestions_and_the_form_read_names_by_one_rule(client: Client, monkeyp
     response = client.get("/fr/agreements/", {"partner": "وان بوينت"})
     assert response.status_code == 302
     assert response["Location"] == "/fr/agreements/?partner=onepoint"
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "expected"),
+    [
+        ("partner", "ميسترال", "mistral-ai"),  # a transliteration kept as an alias
+        ("partner", "وان بوينت", "onepoint"),
+        ("signatory", "Saghrouchni", "amal-el-fallah-seghrouchni"),  # another spelling
+        ("signatory", "Amel El Fallah", "amal-el-fallah-seghrouchni"),
+    ],
+)
+def test_other_spellings_are_suggested_and_read_in_the_form(client: Client, name, typed, expected):
+    assert suggested(client, name, typed) == [expected]
+    response = client.get("/fr/agreements/", {name: typed})
+    assert response.status_code == 302
+    assert response["Location"] == f"/fr/agreements/?{name}={expected}"
+
+
+def test_a_whole_alias_line_is_a_whole_name():
+    from partners.models import Organization
+
+    condition = filters.name_condition(("name", "aliases"), "One Point", "iexact")
+    assert list(Organization.objects.filter(condition).values_list("slug", flat=True)) == [
+        "onepoint"
+    ]
+    condition = filters.name_condition(("name", "aliases"), "One", "iexact")
+    assert not Organization.objects.filter(condition).exists()

@@ -61,8 +61,9 @@ PAGE_SIZE = 20
 # What each filter means to a visitor (the FilterSet's own help speaks to integrators).
 FILTER_HELP = {
     "q": gettext_lazy(
-        "Every word must occur in the title, summary, parties or signatories, in any of the "
-        "three languages. Harakat and hamza forms do not matter."
+        "Every word must occur in the title, summary, kind, parties or signatories, in any "
+        "of the three languages. Plurals, the article, harakat, hamza forms, accents and "
+        "Arabic-Indic digits do not matter, and other spellings of names are known."
     ),
     "partner": gettext_lazy(
         "A name, part of one, or an address, in any language. Add partners one at a time: "
@@ -124,6 +125,8 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         lambda: {key: context[key] for key in ("form", "ordering", "has_query")},
     )
     queryset = filterset.qs
+    # A misspelt query was searched corrected: the page says so, and links the original.
+    context["corrected_query"] = filterset.corrected_query
     if form.cleaned_data.get("q") and search.uses_full_text(queryset):
         context["orderings"][0] = ("", _("Best match"))
     page, counted = _counted_page(request, filterset, agreement_cards(queryset))
