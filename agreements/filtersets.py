@@ -169,10 +169,15 @@ class AgreementFilterSet(django_filters.FilterSet):
     q = SearchFilter(
         label=_("Search"),
         help_text=_(
-            "Words to find in the title, summary, objectives, parties or signatories, in "
-            "Arabic, French or English. Every word must occur; a word also finds longer "
-            "words that contain it (مذكر finds مذكرات). Harakat, hamza forms, letter case "
-            "and accents are ignored."
+            "Words to find in the title, summary, objectives, kind, parties or signatories "
+            "(their names and other spellings), in Arabic, French or English. Every word "
+            "must occur, stemmed the same way on every database: plurals, the article and "
+            "clitics (مذكرات, المذكرة, والذكاء), French and English endings, harakat, hamza "
+            "forms, case, accents and Arabic-Indic digits are ignored, and a word also "
+            "finds the words it begins. Words that only say agreement (اتفاقية, accord, "
+            "agreement) are ignored; a kind's name (مذكرة تفاهم, mémorandum, protocole) puts "
+            "that kind first. A misspelt word that matches nothing is replaced by the "
+            "nearest known word: see corrected_query."
         ),
         method="filter_q",
     )

@@ -125,7 +125,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         lambda: {key: context[key] for key in ("form", "ordering", "has_query")},
     )
     queryset = filterset.qs
-    # A misspelt query was searched corrected: the page says so, and links the original.
+    # A misspelt query was searched corrected: the page says which query it shows.
     context["corrected_query"] = filterset.corrected_query
     if form.cleaned_data.get("q") and search.uses_full_text(queryset):
         context["orderings"][0] = ("", _("Best match"))
