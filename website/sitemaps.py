@@ -34,6 +34,8 @@ class StaticPagesSitemap(I18nSitemap):
             "initiative-list",
             "source-list",
             "timeline",
+            "timeline-chart",
+            "partner-network",
             "due-for-renewal",
         ]
 

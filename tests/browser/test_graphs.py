@@ -12,7 +12,7 @@ from tests.browser.conftest import save_screenshot
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LANGUAGES = ("ar", "fr")
-PICTURES = {"network": "/partners/network/", "timeline": "/dates/chart/"}
+PICTURES = {"network": "/network/", "timeline": "/dates/chart/"}
 
 
 def focus_path(page, stops: int) -> list[str]:

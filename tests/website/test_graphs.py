@@ -291,7 +291,7 @@ def table_of(html: str) -> str:
 @pytestmark_pages
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_network_page_shows_the_published_partners(client: Client, language):
-    response = client.get(f"/{language}/partners/network/")
+    response = client.get(f"/{language}/network/")
     assert response.status_code == 200
     html = response.content.decode()
     svg, table = svg_of(html, "network"), table_of(html)
@@ -308,9 +308,9 @@ def test_network_page_shows_the_published_partners(client: Client, language):
 
 @pytestmark_pages
 def test_the_partner_index_and_the_home_page_link_to_the_pictures(client: Client):
-    assert 'href="/fr/partners/network/"' in client.get("/fr/partners/").content.decode()
+    assert 'href="/fr/network/"' in client.get("/fr/partners/").content.decode()
     home = client.get("/fr/").content.decode()
-    assert 'href="/fr/partners/network/"' in home and 'href="/fr/dates/chart/"' in home
+    assert 'href="/fr/network/"' in home and 'href="/fr/dates/chart/"' in home
     assert 'href="/fr/dates/chart/"' in client.get("/fr/dates/").content.decode()
 
 
@@ -347,7 +347,7 @@ def test_a_draft_never_appears_in_the_network(client: Client):
     )
     assert not any({elm.pk, mistral.pk} == {a, b} for a, b, _ in after.edges)
     for language in LANGUAGES:
-        html = client.get(f"/{language}/partners/network/").content.decode()
+        html = client.get(f"/{language}/network/").content.decode()
         assert "zzdraft" not in html.lower() and "مسودةسرية" not in html
 
 

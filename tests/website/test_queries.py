@@ -151,7 +151,7 @@ def test_sitemap_query_count(client: Client, django_assert_num_queries):
 # query that reads the version. The first visit after a write reads the figures: the
 # version, the ranked partners, their names, how many there are and the agreements they
 # share; the version and the two grouped counts of the timeline.
-PICTURES = {"/partners/network/": (1, 5), "/dates/chart/": (1, 3)}
+PICTURES = {"/network/": (1, 5), "/dates/chart/": (1, 3)}
 
 
 @pytest.mark.parametrize(("path", "queries"), PICTURES.items())
