@@ -92,6 +92,7 @@ def test_a_publication_an_edit_or_a_withdrawal_changes_the_version(client: Clien
         "signatory's title edited",
         "citation deleted",
         "theme renamed",
+        "theme linked",
         "source edited",
         "published agreement deleted",
     ],
@@ -111,6 +112,8 @@ def test_a_change_to_a_published_records_parts_changes_the_version(change):
         theme = Theme.objects.first()
         theme.name_fr = "Autre nom"
         theme.save()
+    elif change == "theme linked":
+        mistral.themes.add(Theme.objects.exclude(agreements=mistral).first())
     elif change == "source edited":
         source = mistral.citations.first().source
         source.title_fr = "Autre titre"
