@@ -47,6 +47,7 @@ class KnownRecord:
     slug: str
     names: dict[str, str]  # language → name, where given
     acronyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # organizations and people: other spellings
     country: str = ""
     positions: tuple[KnownPosition, ...] = ()  # people
     agreement_kind: str = ""  # agreements
@@ -55,6 +56,11 @@ class KnownRecord:
     end: PartialDate = field(default_factory=PartialDate)
     city: dict[str, str] = field(default_factory=dict)  # events and agreements
     parent: str = ""  # events: slug of the event it was held on the sidelines of
+
+    @property
+    def spellings(self) -> set[str]:
+        """Every way the record is written: names, acronyms, other spellings."""
+        return {*self.names.values(), *self.acronyms, *self.aliases}
 
     def label(self, language: str) -> str:
         for code in (language, *LANGUAGES):
@@ -203,7 +209,7 @@ class Gazetteer:
         records: list[KnownRecord] = []
         organization_slugs = {}
         for row in Organization.objects.values(
-            "pk", "slug", "country", *lang_fields, *(f"acronym_{c}" for c in LANGUAGES)
+            "pk", "slug", "country", "aliases", *lang_fields, *(f"acronym_{c}" for c in LANGUAGES)
         ):
             organization_slugs[row["pk"]] = row["slug"]
             acronyms = tuple({row[f"acronym_{c}"] for c in LANGUAGES if row[f"acronym_{c}"]})
@@ -214,6 +220,7 @@ class Gazetteer:
                     row["slug"],
                     names(row, "name"),
                     acronyms,
+                    aliases=tuple(row["aliases"].split("\n")) if row["aliases"] else (),
                     country=str(row["country"] or ""),
                 )
             )
@@ -228,13 +235,14 @@ class Gazetteer:
                     row["slug"],
                 )
             )
-        for row in Person.objects.values("pk", "slug", *lang_fields):
+        for row in Person.objects.values("pk", "slug", "aliases", *lang_fields):
             records.append(
                 KnownRecord(
                     "person",
                     row["pk"],
                     row["slug"],
                     names(row, "name"),
+                    aliases=tuple(row["aliases"].split("\n")) if row["aliases"] else (),
                     positions=tuple(positions[row["pk"]]),
                 )
             )
@@ -340,7 +348,7 @@ class Gazetteer:
             fuzzy: dict[str, list[tuple[KnownRecord, tuple[str, ...]]]] = defaultdict(list)
             for kind in ("organization", "person", "event", "initiative"):
                 for record in self._records.get(kind, {}).values():
-                    for spelling in {*record.names.values(), *record.acronyms}:
+                    for spelling in record.spellings:
                         parts = tuple(name_tokens(spelling))
                         if not parts or (len(parts) == 1 and len(parts[0]) < 3):
                             continue
@@ -451,7 +459,7 @@ class Gazetteer:
         if kind not in self._choices:
             choices, owners = [], []
             for record in self._records.get(kind, {}).values():
-                for spelling in {*record.names.values(), *record.acronyms}:
+                for spelling in record.spellings:
                     choices.append(" ".join(_skeletons(spelling)))
                     owners.append((record, spelling))
             self._choices[kind] = (choices, owners)

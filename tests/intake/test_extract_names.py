@@ -155,3 +155,16 @@ def test_from_database_reads_every_record_drafts_included_in_a_handful_of_querie
         gazetteer.best_match("event", "معرض جيتكس أفريقيا 2025")[0].names["fr"]
         == "GITEX Africa 2025"
     )
+
+
+@pytest.mark.django_db
+def test_other_spellings_are_read_in_articles() -> None:
+    mistral = factories.organization(name_ar="Mistral AI", name_fr="Mistral AI", aliases="ميسترال")
+    amal = factories.person(name_fr="Amal El Fallah Seghrouchni", aliases="أمال الفلاح السغروشني")
+    gazetteer = Gazetteer.from_database()
+    assert gazetteer.get("organization", mistral.slug).aliases == ("ميسترال",)
+    found = {
+        hit.record.slug
+        for hit in gazetteer.find_names("وقعت شركة ميسترال مع أمال الفلاح السغروشني")
+    }
+    assert {mistral.slug, amal.slug} <= found
