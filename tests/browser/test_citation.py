@@ -24,13 +24,20 @@ PAGES = [
 COPIED = {"ar": "نُسخت الإحالة.", "fr": "Référence copiée."}
 
 
-def tab_to(page, selector: str, limit: int = 300) -> int:
+def tab_to(page, selector: str, limit: int = 1000) -> int:
     """Press Tab until `selector` has the focus; the number of presses."""
+    page.locator(selector).wait_for(state="visible")
+    seen = []
     for presses in range(1, limit + 1):
         page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+        focused = page.evaluate(
+            "(s) => [document.activeElement.matches(s), document.activeElement.outerHTML.slice(0, 80)]",
+            selector,
+        )
+        if focused[0]:
             return presses
-    raise AssertionError(f"{selector} never got the focus in {limit} presses of Tab")
+        seen.append(focused[1])
+    raise AssertionError(f"{selector} never got the focus in {limit} presses of Tab: {seen[-40:]}")
 
 
 @pytest.mark.parametrize("language", ["ar", "fr"])
