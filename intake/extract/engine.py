@@ -444,6 +444,9 @@ class _Agreement:
     subject: tuple[str, Span] | None = None
     previous: bool = False  # "السابقة": reported as background, not signed here
     mentions: dict[str, _Person] = field(default_factory=dict)  # person key → the mention read
+    # Signatories read only from a headline ("X توقع مذكرة تفاهم"): the body may say the
+    # signing took place in their presence instead.
+    headline_signers: set[str] = field(default_factory=set)
     ordinal: str = ""  # "الثانية", "deuxième": one of several signed together
 
 
@@ -1655,6 +1658,13 @@ class _Extraction:
                     return True
         return False
 
+    def is_headline(self, sentence: Span) -> bool:
+        """A line of its own without a closing full stop: a headline or a subheading."""
+        before = self.text[max(0, sentence.start - 1) : sentence.start]
+        after = self.text[sentence.end : sentence.end + 1]
+        closed = self.text[sentence.end - 1 : sentence.end] in ".!?؟…"
+        return before in ("", "\n") and after in ("", "\n") and not closed
+
     def is_ceremony(self, sentence: Span) -> bool:
         """The sentence speaks of "the ceremony" (of the signing just reported)."""
         return bool(CEREMONY.search(normalize(self.text[sentence.start : sentence.end])))
@@ -1916,6 +1926,11 @@ class _Extraction:
                 presiders.append(person)
                 continue
             if presence is not None and person.start > presence:
+                if person.key in agreement.headline_signers:
+                    # "X توقع مذكرة" in the headline, "جرى التوقيع بحضور ... X" in the body:
+                    # the body says how X took part; the headline's verb is shorthand.
+                    agreement.signatories.pop(person.key, None)
+                    agreement.headline_signers.discard(person.key)
                 if person.key not in agreement.signatories:
                     agreement.attendees[person.key] = self.clause(
                         sentence, person.start, person.end, presence
@@ -1924,6 +1939,10 @@ class _Extraction:
             elif self.names_signers(sentence) and not agreement.previous:
                 agreement.signatories[person.key] = self.clause(sentence, person.start, person.end)
                 agreement.attendees.pop(person.key, None)
+                if self.is_headline(sentence):
+                    agreement.headline_signers.add(person.key)
+                else:
+                    agreement.headline_signers.discard(person.key)
                 if person.title or person.key not in agreement.mentions:
                     agreement.mentions[person.key] = person
         # Parties: organizations named in the sentence (not in a purpose clause, not at the

@@ -482,3 +482,35 @@ def test_a_minister_under_whose_presidency_the_signing_took_place_attends() -> N
     assert chair.title == "ministre de l'Agriculture"
     assert agreement.date.value == PartialDate(2025, 4, 21)
     assert agreement.place.city == "Meknès"
+
+
+HEADLINE_SIGNER = (
+    "يوسف العمراني يوقع مذكرة تفاهم مع شركة 'داتا بلس' لتطوير الحوسبة السحابية\n"
+    "وقعت، وزارة الصناعة والتجارة، وشركة 'داتا بلس'، مذكرة تفاهم تهدف إلى تطوير الحوسبة "
+    "السحابية، وذلك يوم الثلاثاء 14 أكتوبر 2025 بطنجة.\n"
+    "وجرى التوقيع على هذه المذكرة بحضور وزير الصناعة والتجارة، يوسف العمراني، والمدير العام "
+    "لشركة 'داتا بلس'، سعيد الحلوي.\n"
+)
+
+
+def test_a_headline_signer_the_body_places_among_those_present_attended() -> None:
+    # The headline's "X يوقع مذكرة" is shorthand: the body has the institutions sign and
+    # the signing take place in X's presence, so X attended and nobody is named as signer.
+    proposals = extract(HEADLINE_SIGNER, published=PartialDate(2025, 10, 15))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    assert {names[p.value] for p in agreement.parties} == {
+        "وزارة الصناعة والتجارة",
+        "داتا بلس",
+    }
+    assert agreement.signatories == []
+    assert {names[a.person] for a in agreement.attendees} == {"يوسف العمراني", "سعيد الحلوي"}
+
+
+def test_a_headline_signer_the_body_says_nothing_else_of_still_signed() -> None:
+    text = HEADLINE_SIGNER.rsplit("\n", 2)[0] + "\n"  # without the presence sentence
+    proposals = extract(text, published=PartialDate(2025, 10, 15))
+    names = by_key(proposals)
+    (agreement,) = proposals.agreements
+    assert [names[s.person] for s in agreement.signatories] == ["يوسف العمراني"]
+    assert agreement.attendees == []
