@@ -63,8 +63,9 @@ def build_database() -> None:
         call_command("load_seeds", stdout=quiet)
 
 
-def cited_by(seed, source: str) -> bool:
-    return any(c.source == source for c in seed.citations)
+# The fields that say a record exists: an article whose citations back none of them only
+# lends the record a value (a year, a place), and does not state it.
+STATED = {"agreement": ("title", "kind", "parties"), "event": ("name", "kind")}
 
 
 def only_cited_by(seed, source: str) -> bool:
@@ -113,18 +114,24 @@ def same_place(proposed, city: dict[str, str], country: str) -> bool:
     return proposed.country == country
 
 
-def score_article(seeds, source: str, proposals, full: Gazetteer) -> dict[str, list[int]]:
+def score_article(
+    seeds, source: str, proposals, full: Gazetteer, misses: list[str] | None = None
+) -> dict[str, list[int]]:
     resolve = Resolver(full, proposals)
     counts = {column: [0, 0] for column in COLUMNS}
+    where = [""]
 
-    def count(column: str, ok: bool) -> None:
+    def count(column: str, ok: bool, what: str = "") -> None:
         counts[column][0] += int(ok)
         counts[column][1] += 1
+        if not ok and misses is not None:
+            misses.append(f"{column}: {where[0]} {what}".rstrip())
 
     # Agreements: the existing record, else the best overlap of parties (with kind and year).
-    expected = [a for a in seeds.records["agreement"] if cited_by(a, source)]
+    expected = [a for a in seeds.records["agreement"] if cites(a, source, *STATED["agreement"])]
     taken: set[str] = set()
     for seed in expected:
+        where[0] = f"agreement {seed.slug}"
         parties = set(seed.children["parties"])
         best, best_score = None, 0
         for proposal in proposals.agreements:
@@ -148,39 +155,55 @@ def score_article(seeds, source: str, proposals, full: Gazetteer) -> dict[str, l
         if best is not None:
             taken.add(best.key)
         proposed_parties = {resolve(p.value) for p in best.parties} if best else set()
-        for party in seed.children["parties"]:
-            count("parties", party in proposed_parties)
+        for party in seed.children["parties"] if cites(seed, source, "parties") else ():
+            count("parties", party in proposed_parties, party)
         signers = (
             {(resolve(s.person), resolve(s.organization)) for s in best.signatories}
             if best
             else set()
         )
-        for signatory in seed.children["signatories"]:
-            count("signatories", (signatory["person"], signatory["organization"]) in signers)
+        for signatory in seed.children["signatories"] if cites(seed, source, "signatories") else ():
+            count(
+                "signatories",
+                (signatory["person"], signatory["organization"]) in signers,
+                f"{signatory['person']} for {signatory['organization']}",
+            )
         present = {resolve(a.person) for a in best.attendees} if best else set()
-        for attendee in seed.children["attendees"]:
-            count("attendees", attendee["person"] in present)
+        for attendee in seed.children["attendees"] if cites(seed, source, "attendees") else ():
+            count("attendees", attendee["person"] in present, attendee["person"])
         signed = PartialDate.from_stored(
             seed.values["signed_on"], seed.values["signed_on_precision"]
         )
         if not signed.is_known or cites(seed, source, "signed_on"):
-            count("dates", best is not None and same_date(best.date, signed))
+            count(
+                "dates",
+                best is not None and same_date(best.date, signed),
+                f"{signed} proposed {best.date.value if best and best.date else None}",
+            )
         city = {k: v for k, v in seed.values.items() if k.startswith("place_city_")}
         if (any(city.values()) or seed.values["place_country"]) and cites(seed, source, "place"):
             count(
                 "places",
                 best is not None and same_place(best.place, city, seed.values["place_country"]),
+                f"{city or seed.values['place_country']} proposed {best.place if best else None}",
             )
 
-    for seed in (e for e in seeds.records["event"] if cited_by(e, source)):
+    for seed in (e for e in seeds.records["event"] if cites(e, source, *STATED["event"])):
+        where[0] = f"event {seed.slug}"
         found = next((e for e in proposals.events if resolve(e.key) == seed.slug), None)
         count("events", found is not None)
         participants = {resolve(p.person) for p in found.participants} if found else set()
-        for participant in seed.children["participants"]:
-            count("attendees", participant["person"] in participants)
+        for participant in (
+            seed.children["participants"] if cites(seed, source, "participants") else ()
+        ):
+            count("attendees", participant["person"] in participants, participant["person"])
         start = PartialDate.from_stored(seed.values["start_date"], seed.values["date_precision"])
         if not start.is_known or cites(seed, source, "start_date"):
-            count("dates", found is not None and same_date(found.date, start))
+            count(
+                "dates",
+                found is not None and same_date(found.date, start),
+                f"{start} proposed {found.date.value if found and found.date else None}",
+            )
         city = {k: v for k, v in seed.values.items() if k.startswith("city_")}
         if (any(city.values()) or seed.values["country"]) and cites(
             seed, source, "city", "country"
@@ -188,6 +211,7 @@ def score_article(seeds, source: str, proposals, full: Gazetteer) -> dict[str, l
             count(
                 "places",
                 found is not None and same_place(found.place, city, seed.values["country"]),
+                f"{city or seed.values['country']} proposed {found.place if found else None}",
             )
     return counts
 
@@ -195,6 +219,7 @@ def score_article(seeds, source: str, proposals, full: Gazetteer) -> dict[str, l
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="list each unsupported value")
+    parser.add_argument("--misses", action="store_true", help="list each value not reproduced")
     arguments = parser.parse_args()
     translation.activate("en")
     build_database()
@@ -228,7 +253,8 @@ def main() -> None:
                 gazetteer=gazetteer,
             )
             slowest = max(slowest, time.perf_counter() - started)
-            counts = score_article(seeds, source.slug, proposals, full)
+            misses: list[str] = []
+            counts = score_article(seeds, source.slug, proposals, full, misses)
             problems = unsupported(proposals, text)
             unsupported_totals[label] += len(problems)
             for column, (hit, total) in counts.items():
@@ -238,6 +264,9 @@ def main() -> None:
             if arguments.verbose:
                 for problem in problems:
                     print(f"  {label} {source.values['file_name']}: {problem}")
+            if arguments.misses:
+                for miss in misses:
+                    print(f"  {label} {source.values['file_name'][:3]} missed {miss}")
 
     def cell(hit: int, total: int) -> str:
         return f"{hit}/{total}" if total else "–"
