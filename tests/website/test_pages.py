@@ -130,7 +130,7 @@ def test_agreement_page_shows_every_fact_with_its_evidence(client: Client):
         object_id=agreement.pk, content_type__model="agreement"
     ):
         assert f"/fr/sources/{citation.source.slug}/#quote-{citation.pk}" in parsed.links
-    assert f"/api/v1/agreements/{ELM_2025}/" in parsed.links
+    assert f"/api/v1/agreements/{ELM_2025}/?lang=fr" in parsed.links  # in the page's language
     # A translation says so and links to the original wording.
     assert f"/ar/agreements/{ELM_2025}/" in parsed.links
     assert 'lang="ar" dir="rtl"' in html  # quotes stay in the source's language
