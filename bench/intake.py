@@ -19,8 +19,13 @@ party signed for), attendees (of agreements, and events' participants), dates (v
 precision, signing dates and events' start dates; a date the key leaves unknown must be
 proposed unknown), places (city, or country where the key has no city) and events; and
 the proposed values that no passage supports (`intake.extract.support.unsupported`).
-A known date or a place counts where one of the article's own citations backs that field
-(a value the key took from another article cannot be read from this one).
+A record is expected from an article only where one of the article's own citations states
+it (an agreement's title, kind or parties; an event's name or kind): a citation that only
+lends a value (000 gives the D4SD signing's "شتنبر" and New York, 001 the year of UNGA 80)
+does not make the article report the record. Likewise parties, signatories, attendees, a
+known date or a place count where one of the article's own citations backs that field (a
+value the key took from another article cannot be read from this one). `--misses` lists
+each value not reproduced.
 """
 
 from __future__ import annotations
