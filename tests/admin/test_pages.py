@@ -82,10 +82,14 @@ def test_agreement_search_covers_party_names_in_every_language(seeded, editor_cl
             "elm-digital-development-agency-mou-2023",
             "ministry-elm-digital-development-agency-mou-2025",
         },
+        # Every word, as the public search reads them: the protocol names an agency, a
+        # development and digital too.
         "Agence de Développement du Digital": {
             "elm-digital-development-agency-mou-2023",
             "ministry-elm-digital-development-agency-mou-2025",
+            "casablanca-settat-data-ai-centre-protocol",
         },
+        "ميسترال": {"ministry-mistral-ai-mou-2025"},  # another spelling (alias)
         "علم": {  # typed without the kasra of عِلم
             "elm-digital-development-agency-mou-2023",
             "ministry-elm-digital-development-agency-mou-2025",

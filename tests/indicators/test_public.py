@@ -21,8 +21,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_module")]
 WORLD_RANK = "startupblink-2025-morocco-world-rank"
 AI_GOVERNANCE = "ai-governance-readiness-2025-morocco"
 POSTGRESQL = connection.vendor == "postgresql"
-# The indicators and their citations with their sources (the rest is the page's frame).
-COUNTRY_PAGE_QUERIES = 2
+# The indicators and their citations with their sources (the rest is the page's frame),
+# and the dataset's token, which the page's citation names the version by.
+COUNTRY_PAGE_QUERIES = 3
 
 
 @pytest.fixture(autouse=True)
@@ -183,9 +184,11 @@ def grow(rows: int) -> None:
 
 
 def test_the_country_page_query_count_does_not_grow(client, django_assert_num_queries):
+    client.get("/ar/countries/ma/")  # what is shared until the next write, read once
     with django_assert_num_queries(COUNTRY_PAGE_QUERIES):
         assert client.get("/ar/countries/ma/").status_code == 200
     grow(30)
+    client.get("/ar/countries/ma/")
     with django_assert_num_queries(COUNTRY_PAGE_QUERIES):
         assert client.get("/ar/countries/ma/").status_code == 200
 

@@ -75,8 +75,9 @@ def test_count_filters_in_force_and_links_to_remove_them(client: Client):
 
 def test_downloads_link_to_the_api_with_the_same_query(client: Client):
     parsed = page(client.get("/fr/agreements/?partner=elm&year=2025&page=1"))
-    assert "/api/v1/agreements/?partner=elm&year=2025" in parsed.links
-    assert "/api/v1/agreements/?partner=elm&year=2025&format=csv" in parsed.links
+    # In the page's language: an /fr/ page downloads French.
+    assert "/api/v1/agreements/?lang=fr&partner=elm&year=2025" in parsed.links
+    assert "/api/v1/agreements/?lang=fr&partner=elm&year=2025&format=csv" in parsed.links
     csv = client.get("/api/v1/agreements/?partner=elm&year=2025&format=csv")
     assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
     as_json = client.get("/api/v1/agreements/?partner=elm&year=2025").json()
