@@ -278,3 +278,9 @@ def test_footer_links_the_export_in_the_pages_language(client, language):
     assert f"/api/v1/agreements/?lang={language}" in links
     document = b"".join(client.get(f"/api/v1/export/?lang={language}").streaming_content).decode()
     assert json.loads(document)["language"] == language
+
+
+def test_the_long_agreement_page_links_its_citation_from_the_top(client: Client):
+    body = client.get("/fr/agreements/ministry-mistral-ai-mou-2025/").content.decode()
+    link = body.index('href="#cite-heading"')
+    assert link < body.index("<h2") < body.index('id="cite-heading"')
