@@ -31,7 +31,14 @@ import snowballstemmer
 # Harakat (fathatan ... sukun, maddah, hamza marks), superscript alef, Quranic annotation
 # signs, and tatweel.
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_LETTERS = str.maketrans(
+# Arabic-Indic and Eastern Arabic (Persian) digits as Latin ones.
+_DIGIT_FORMS = {
+    **{chr(0x0660 + digit): str(digit) for digit in range(10)},
+    **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
+}
+DIGITS = str.maketrans(_DIGIT_FORMS)
+# One character for one (offsets hold): article intake reads text with it too.
+ARABIC_FORMS = str.maketrans(
     {
         "أ": "ا",
         "إ": "ا",
@@ -45,9 +52,7 @@ _LETTERS = str.maketrans(
         "ک": "ك",
         "ی": "ي",
         "ے": "ي",
-        # Arabic-Indic and Eastern Arabic (Persian) digits.
-        **{chr(0x0660 + digit): str(digit) for digit in range(10)},
-        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
+        **_DIGIT_FORMS,
     }
 )
 _LATIN_ACCENTED = re.compile("[\u00c0-\u024f]")
@@ -174,7 +179,7 @@ def normalize(text: str | None) -> str:
     # NFKC folds Arabic presentation forms (ﻻ, ﷲ...) into ordinary letters first.
     text = unicodedata.normalize("NFKC", text)
     text = _ARABIC_MARKS.sub("", text)
-    text = text.translate(_LETTERS)
+    text = text.translate(ARABIC_FORMS)
     text = _LATIN_ACCENTED.sub(_strip_latin_accent, text.lower())
     return " ".join(_NOT_A_WORD.sub(" ", text).split())
 

@@ -11,25 +11,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core.search import ARABIC_FORMS, DIGITS
+
 # Harakat (fathatan ... sukun, superscript alef) and the tatweel carry no identity.
 _HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
-_ARABIC_LETTERS = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "ؤ": "و",
-        "ئ": "ي",
-        "ک": "ك",
-        "ی": "ي",
-    }
-)
-# Arabic-Indic and Persian digits are one character each, like ASCII digits: offsets hold.
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-
 # Letters, digits and the marks inside a word (harakat, tatweel, apostrophes, hyphens); not
 # the Arabic comma, semicolon or question mark, which share the Arabic block.
 WORD = re.compile(r"[\w\u064b-\u065f\u0670\u0640'’-]+", re.UNICODE)
@@ -90,12 +75,12 @@ OWN_WAW = frozenset(
 
 
 def digits_to_ascii(text: str) -> str:
-    return text.translate(_DIGITS)
+    return text.translate(DIGITS)
 
 
 def normalize_arabic(text: str) -> str:
     """Harakat and tatweel removed, hamza forms and final letters unified, digits ASCII."""
-    return _HARAKAT.sub("", text).translate(_ARABIC_LETTERS).translate(_DIGITS)
+    return _HARAKAT.sub("", text).translate(ARABIC_FORMS)
 
 
 def fold_latin(text: str) -> str:
