@@ -18,6 +18,19 @@ from core.records import (
 )
 
 
+def aliases_field() -> models.TextField:
+    """Other spellings of a name (organizations and people), searched like it."""
+    return models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "Other spellings and transliterations a reader may type, one per line "
+            "(ميسترال for Mistral, Seghrouchni for Saghrouchni). Searched like the name, "
+            "never shown as a fact."
+        ),
+    )
+
+
 class OrganizationKind(models.TextChoices):
     MINISTRY = "ministry", _("Ministry")
     GOVERNMENT_DEPARTMENT = "government_department", _("Government department")
@@ -56,15 +69,7 @@ class Organization(CuratedRecord):
     )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
-    aliases = models.TextField(
-        _("other names"),
-        blank=True,
-        help_text=_(
-            "Other spellings and transliterations a reader may type, one per line "
-            "(ميسترال for Mistral, Seghrouchni for Saghrouchni). Searched like the name, "
-            "never shown as a fact."
-        ),
-    )
+    aliases = aliases_field()
     wikidata_id = models.CharField(
         _("Wikidata ID"),
         max_length=20,
@@ -107,15 +112,7 @@ class Person(CuratedRecord):
     cited_fields = ("name",)
 
     name = models.CharField(_("name"), max_length=200)
-    aliases = models.TextField(
-        _("other names"),
-        blank=True,
-        help_text=_(
-            "Other spellings and transliterations a reader may type, one per line "
-            "(ميسترال for Mistral, Seghrouchni for Saghrouchni). Searched like the name, "
-            "never shown as a fact."
-        ),
-    )
+    aliases = aliases_field()
     wikidata_id = models.CharField(_("Wikidata ID"), max_length=20, blank=True)
 
     class Meta:
