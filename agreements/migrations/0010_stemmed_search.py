@@ -11,6 +11,8 @@ keeps that kind first without sorting every match.
 
 from django.db import migrations
 
+KINDS_FIRST = ("mou", "protocol", "declaration_of_intent")
+
 BEFORE = [
     "DROP INDEX IF EXISTS agreement_search_vector_idx",
     "DROP INDEX IF EXISTS agreement_search_document_trgm_idx",
@@ -36,7 +38,7 @@ AFTER = [
         CREATE INDEX agreement_{kind}_first_idx ON agreements_agreement
             ((kind = '{kind}') DESC, signed_on DESC NULLS LAST, id) WHERE status = 'published'
         """
-        for kind in ("mou", "protocol", "declaration_of_intent")
+        for kind in KINDS_FIRST
     ),
     """
     DO $$
@@ -48,6 +50,44 @@ AFTER = [
     END $$
     """,
 ]
+
+
+# Back to 0004's vector (the documents keep their stems, which the previous code's
+# substring match still finds most words in).
+UNDO = [
+    *(f"DROP INDEX IF EXISTS agreement_{kind}_first_idx" for kind in KINDS_FIRST),
+    "DROP INDEX IF EXISTS agreement_search_word_trgm_idx",
+    "DROP INDEX IF EXISTS agreement_search_vector_idx",
+    "ALTER TABLE agreements_agreement DROP COLUMN IF EXISTS search_vector",
+    """
+    CREATE OR REPLACE FUNCTION agreements_search_vector(document text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT to_tsvector('pg_catalog.arabic'::regconfig, coalesce(document, ''))
+            || to_tsvector('pg_catalog.french'::regconfig, coalesce(document, ''))
+            || to_tsvector('pg_catalog.english'::regconfig, coalesce(document, ''))
+    $$
+    """,
+    """
+    ALTER TABLE agreements_agreement ADD COLUMN search_vector tsvector
+        GENERATED ALWAYS AS (agreements_search_vector(search_document)) STORED
+    """,
+    "CREATE INDEX agreement_search_vector_idx ON agreements_agreement USING gin (search_vector)",
+    """
+    DO $$
+    BEGIN
+        IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+            CREATE INDEX IF NOT EXISTS agreement_search_document_trgm_idx
+                ON agreements_agreement USING gin (search_document gin_trgm_ops);
+        END IF;
+    END $$
+    """,
+]
+
+
+def undo(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in UNDO:
+            schema_editor.execute(statement)
 
 
 def rebuild(apps, schema_editor):
@@ -69,6 +109,4 @@ class Migration(migrations.Migration):
         ("partners", "0003_aliases"),
     ]
 
-    # The previous documents were plain normalized text: going back leaves the stems,
-    # which the previous code's substring match still finds most words in.
-    operations = [migrations.RunPython(rebuild, migrations.RunPython.noop, elidable=False)]
+    operations = [migrations.RunPython(rebuild, undo, elidable=False)]
