@@ -11,7 +11,7 @@ stems (a term's stem begins a stored stem: مذكرات → مذكر finds مذ�
   words that name a kind (مذكرة تفاهم, mémorandum, protocole) find the agreements of that
   kind even when their text says otherwise, and put them first (`order_by_relevance`).
 - SQLite matches the stored text with LIKE; PostgreSQL with a `simple` tsvector of the
-  same text (migration 0009: the same tokens, a GIN index, and `ts_rank` to order), so
+  same text (migration 0010: the same tokens, a GIN index, and `ts_rank` to order), so
   that both find the same set for the same query (tests/search/ checks it on a test set).
 - A query that finds nothing, where a word of it matches no published agreement at all,
   is searched again with each such word replaced by the nearest word of a published
@@ -34,16 +34,7 @@ from rapidfuzz import fuzz
 from agreements.models import Agreement, AgreementKind, AgreementParty, SearchWord, Signatory
 from core import counting
 from core.records import LANGUAGES
-from core.search import (
-    MAX_QUERY_TERMS,  # noqa: F401 (the filters' limit, re-exported)
-    Term,
-    index_text,
-    normalize,
-    parse_query,
-    query_terms,  # noqa: F401
-    stems_of,
-    words,
-)
+from core.search import Term, index_text, normalize, parse_query, stems_of, words
 from core.visibility import is_visible
 
 CHUNK_SIZE = 500
@@ -161,11 +152,6 @@ def _visible_names(agreement: Agreement) -> tuple[list, list]:
     return organizations, people
 
 
-def document_from_parts(parts: Iterable[str]) -> str:
-    """The stored search text of these texts."""
-    return index_text(parts)
-
-
 def vocabulary_words(parts: Iterable[str]) -> set[str]:
     """The distinct words of these texts, as the vocabulary keeps them."""
     return {word for part in parts for word in words(part) if len(word) <= MAX_WORD}
@@ -238,10 +224,12 @@ def refresh_search_documents(agreement_ids: Iterable[int] | None = None, *, apps
 # -- matching ---------------------------------------------------------------------------
 
 
-def _term_condition(term: Term) -> Q:
+def _term_condition(term: Term, field: str = "search_document") -> Q:
+    """The stored stems in `field` (a search document, a vocabulary word's stems)
+    match the term."""
     condition = Q()
     for pattern in term.patterns():
-        condition |= Q(search_document__contains=pattern)
+        condition |= Q(**{f"{field}__contains": pattern})
     return condition
 
 
@@ -314,23 +302,23 @@ def search_or_correct(queryset: QuerySet[Agreement], query: str | None) -> Searc
     corrected = correct_query(query, unknown)
     if corrected is None:
         return Searched(found)
+    corrected_terms = terms_of(corrected)
     # A vocabulary word may be left from an agreement since withdrawn: never offered then.
-    if not counting.any_row(_search_terms(Agreement.objects.published(), terms_of(corrected))):
+    if not counting.any_row(_search_terms(Agreement.objects.published(), corrected_terms)):
         return Searched(found)
-    return Searched(matching(queryset, corrected), corrected)
+    return Searched(_search_terms(queryset, corrected_terms), corrected)
 
 
 def unknown_terms(terms: Sequence[Term]) -> list[Term]:
     """The terms that match no word of the vocabulary (of published agreements)."""
     if not terms:
         return []
-    conditions = {}
-    for index, term in enumerate(terms):
-        condition = Q()
-        for pattern in term.patterns():
-            condition |= Q(stems__contains=pattern)
-        conditions[f"term{index}"] = Count("pk", filter=condition)
-    counts = SearchWord.objects.aggregate(**conditions)
+    counts = SearchWord.objects.aggregate(
+        **{
+            f"term{index}": Count("pk", filter=_term_condition(term, "stems"))
+            for index, term in enumerate(terms)
+        }
+    )
     return [term for index, term in enumerate(terms) if not counts[f"term{index}"]]
 
 
@@ -365,7 +353,7 @@ def _candidates(word: str) -> list[str]:
     """Vocabulary words that may be near `word`: on PostgreSQL the most similar by
     trigrams (an indexed query), elsewhere every word of about the same length."""
     words_ = SearchWord.objects.all()
-    if connections[words_.db].vendor == "postgresql":
+    if uses_full_text(words_):
         from django.contrib.postgres.search import TrigramSimilarity
 
         return list(

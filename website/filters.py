@@ -77,13 +77,15 @@ def _alias_condition(column: str, text: str, lookup: str) -> Q:
     contains (icontains) the text."""
     if lookup == "icontains":
         return Q(**{f"{column}__icontains": text})
-    condition = Q(**{f"{column}__{lookup}": text}) | Q(**{f"{column}__icontains": f"\n{text}"})
-    if lookup == "iexact":
-        # A whole line: the text, then the end of the column or of the line.
-        condition = Q(**{f"{column}__iexact": text}) | Q(**{f"{column}__istartswith": f"{text}\n"})
-        condition |= Q(**{f"{column}__iendswith": f"\n{text}"})
-        condition |= Q(**{f"{column}__icontains": f"\n{text}\n"})
-    return condition
+    if lookup == "istartswith":
+        return Q(**{f"{column}__istartswith": text}) | Q(**{f"{column}__icontains": f"\n{text}"})
+    # A whole line: the text, then the end of the column or of the line.
+    return (
+        Q(**{f"{column}__iexact": text})
+        | Q(**{f"{column}__istartswith": f"{text}\n"})
+        | Q(**{f"{column}__iendswith": f"\n{text}"})
+        | Q(**{f"{column}__icontains": f"\n{text}\n"})
+    )
 
 
 def name_matches(queryset: QuerySet, columns: Iterable[str], text: str, *, whole: bool) -> QuerySet:
