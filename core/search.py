@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -184,10 +185,6 @@ def normalize(text: str | None) -> str:
     return " ".join(_NOT_A_WORD.sub(" ", text).split())
 
 
-# The name the rest of the code knows it by.
-normalize_arabic = normalize
-
-
 def words(text: str | None) -> list[str]:
     """The normalized words of a text, stopwords left out, in order."""
     return [word for word in normalize(text).split() if word not in STOPWORDS]
@@ -227,12 +224,16 @@ def word_stems(word: str) -> tuple[str, ...]:
     return (word,)
 
 
+def _stems(texts) -> Iterator[str]:
+    for text in texts:
+        for word in words(text):
+            yield from word_stems(word)
+
+
 def index_text(texts) -> str:
     """The stored search form of these texts: every distinct stem once, between spaces
     (" مذكر تفاهم mistral "), so that a stem is found at a word's start with " stem"."""
-    stems = dict.fromkeys(
-        stem for text in texts for word in words(text) for stem in word_stems(word)
-    )
+    stems = dict.fromkeys(_stems(texts))
     return f" {' '.join(stems)} " if stems else ""
 
 
@@ -270,6 +271,4 @@ def parse_query(query: str | None, *, ignored: frozenset[str] = frozenset()) -> 
 
 def stems_of(*phrases: str) -> frozenset[str]:
     """Every stem of these phrases (for vocabularies such as kind names)."""
-    return frozenset(
-        stem for phrase in phrases for word in words(phrase) for stem in word_stems(word)
-    )
+    return frozenset(_stems(phrases))

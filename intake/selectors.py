@@ -16,7 +16,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from agreements.models import Agreement, Attendee, Initiative, Signatory
 from core.models import Citation, SourceDocument
 from core.records import PartialDate, format_partial_date
-from core.search import normalize_arabic
+from core.search import normalize
 from events.models import Event
 from intake.extract.proposals import AgreementProposal, ArticleProposals, Evidence, RecordRef
 from intake.models import ArticleIntake, IntakeDecision
@@ -140,7 +140,7 @@ def _compare_dates(stored: PartialDate, article: PartialDate) -> str:
 
 
 def _same_text(first: str, second: str) -> bool:
-    return normalize_arabic(first).strip() == normalize_arabic(second).strip()
+    return normalize(first) == normalize(second)
 
 
 def compare_agreement(proposal: AgreementProposal, agreement: Agreement) -> list[FactComparison]:
